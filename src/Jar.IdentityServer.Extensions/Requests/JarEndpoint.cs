@@ -1,0 +1,11 @@
+namespace Jar.IdentityServer.Extensions;
+
+/// <summary>The endpoint an authorization request arrived at.</summary>
+public enum JarEndpoint
+{
+    /// <summary>The authorization endpoint (RFC 6749 §3.1).</summary>
+    Authorization,
+
+    /// <summary>The pushed authorization request endpoint (RFC 9126 §2).</summary>
+    PushedAuthorization,
+}

@@ -228,6 +228,17 @@ public sealed class SignatureAndKeyTests
     }
 
     [Fact]
+    public async Task Rejects_request_object_with_an_empty_signature()
+    {
+        using var engine = new TestEngine();
+        var compact = engine.R0().Compact();
+
+        var decision = await engine.SendAsync(compact[..(compact.LastIndexOf('.') + 1)]);
+
+        decision.ShouldBeRefused("JAR205", "invalid_request_object");
+    }
+
+    [Fact]
     public async Task Rejects_request_object_whose_payload_changed_after_signing()
     {
         using var engine = new TestEngine();

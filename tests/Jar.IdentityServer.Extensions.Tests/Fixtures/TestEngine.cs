@@ -31,8 +31,6 @@ internal sealed class TestEngine : IDisposable
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    public IServiceProvider Services => _services;
-
     /// <summary>Client C1 on a built-in profile (through the configuration-bound policy store).</summary>
     public static TestEngine WithProfile(string profile) => new(o => o.DefaultProfile = profile);
 

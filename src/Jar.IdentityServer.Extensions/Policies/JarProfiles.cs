@@ -198,7 +198,12 @@ public static class JarProfiles
 
         private void Loosens(string setting, string why)
         {
-            _settings.Add(setting);
+            // One setting can break two checks ('none' in AllowedSigningAlgorithms); it is named once.
+            if (!_settings.Contains(setting))
+            {
+                _settings.Add(setting);
+            }
+
             _problems.Add($"{setting}: {why}.");
         }
 

@@ -66,6 +66,17 @@ internal sealed class JarRequestValidator : IJarRequestValidator
 
         var requestObject = request[Names.Request];
         var requestUri = request[Names.RequestUri];
+        // An empty 'request' or 'request_uri' is a malformed one, never a request without it.
+        if (requestObject is null && request.Parameters.ContainsKey(Names.Request))
+        {
+            return draft.Refuse(JarRules.RequestObjectMalformed, "The 'request' parameter is empty.");
+        }
+
+        if (requestUri is null && request.Parameters.ContainsKey(Names.RequestUri))
+        {
+            return draft.Refuse(JarRules.RequestUriNotPushed, "The 'request_uri' parameter is empty.");
+        }
+
         if (requestObject is not null && requestUri is not null)
         {
             return draft.Refuse(JarRules.RequestAndRequestUri, "'request' and 'request_uri' must not be sent together.");

@@ -167,6 +167,29 @@ public sealed class RequestEnvelopeTests
         decision.ShouldBeRefused("JAR109", "invalid_request");
     }
 
+    [Fact]
+    public async Task Refuses_an_empty_request_parameter_rather_than_reading_the_request_as_plain()
+    {
+        using var engine = new TestEngine();
+        var request = Requests.At(JarEndpoint.Authorization, [("client_id", TestClients.C1Id), ("request", string.Empty),
+            ("response_type", "code"), ("redirect_uri", TestClients.RU1), ("scope", "openid")]);
+
+        var decision = await engine.ValidateAsync(request);
+
+        decision.ShouldBeRefused("JAR105", "invalid_request_object");
+    }
+
+    [Fact]
+    public async Task Refuses_an_empty_request_uri_parameter()
+    {
+        using var engine = new TestEngine();
+        var request = Requests.At(JarEndpoint.Authorization, [("client_id", TestClients.C1Id), ("request_uri", string.Empty)]);
+
+        var decision = await engine.ValidateAsync(request);
+
+        decision.ShouldBeRefused("JAR106", "invalid_request_uri");
+    }
+
     /// <summary>A valid R0, padded past 1024 characters so that one less is still a valid maximum.</summary>
     private static string Padded()
     {

@@ -16,7 +16,9 @@ namespace Jar.IdentityServer.Extensions;
 /// <summary>The engine's one implementation of <see cref="IJarRequestValidator"/>.</summary>
 internal sealed class JarRequestValidator : IJarRequestValidator
 {
-    private static readonly JsonWebTokenHandler TokenHandler = new() { MapInboundClaims = false };
+    // The size bound is the engine's own (JAR104, MaxRequestObjectLength, at most 1 MiB), checked before parsing. The
+    // handler's default limit (250 KiB) would otherwise refuse an object the operator allowed, as a bad signature.
+    private static readonly JsonWebTokenHandler TokenHandler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 1024 * 1024 };
 
     private readonly IJarPolicyStore _policies;
     private readonly IReplayLedger _ledger;

@@ -7,7 +7,6 @@ using Jar.IdentityServer.Extensions.Rules.Authorization;
 using Jar.IdentityServer.Extensions.Rules.RequestObject;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Names = Jar.IdentityServer.Extensions.AuthorizationParameterNames;
 
@@ -16,10 +15,6 @@ namespace Jar.IdentityServer.Extensions;
 /// <summary>The engine's one implementation of <see cref="IJarRequestValidator"/>.</summary>
 internal sealed class JarRequestValidator : IJarRequestValidator
 {
-    // The size bound is the engine's own (JAR104, MaxRequestObjectLength, at most 1 MiB), checked before parsing. The
-    // handler's default limit (250 KiB) would otherwise refuse an object the operator allowed, as a bad signature.
-    private static readonly JsonWebTokenHandler TokenHandler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = 1024 * 1024 };
-
     private readonly IJarPolicyStore _policies;
     private readonly IReplayLedger _ledger;
     private readonly IJarDecisionSink[] _sinks;
@@ -119,7 +114,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         var violations = new List<JarViolation>();
         if (requestObject is not null)
         {
-            var verified = await VerifyAsync(request, client, policy, requestObject, draft).ConfigureAwait(false);
+            var verified = Verify(request, client, policy, requestObject, draft);
             if (verified.Violation is { } violation)
             {
                 return draft.Refuse(violation);
@@ -170,7 +165,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
             : draft.Accept(requestObject is null ? null : parameters);
     }
 
-    private async ValueTask<Verified> VerifyAsync(JarRequest request, JarClient client, JarPolicy policy, string requestObject, Draft draft)
+    private Verified Verify(JarRequest request, JarClient client, JarPolicy policy, string requestObject, Draft draft)
     {
         draft.RequestObjectHash = Hash(requestObject);
         if (requestObject.Length > _options.MaxRequestObjectLength)
@@ -217,19 +212,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
                 return new(new JarViolation(JarRules.NoUsableKey, "This client has no registered key for the request object's algorithm."));
         }
 
-        var result = await TokenHandler.ValidateTokenAsync(requestObject, new TokenValidationParameters
-        {
-            IssuerSigningKeys = keys,
-            ValidAlgorithms = [header.Algorithm],
-            RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = true,
-            ValidateIssuer = false, // IssuerRule: iss is the client_id
-            ValidateAudience = false, // AudienceRule: exact comparison with the issuer identifier
-            ValidateLifetime = false, // ExpiryRule, NotBeforeRule: against the engine's TimeProvider
-            RequireExpirationTime = false,
-            ValidateIssuerSigningKey = false,
-        }).ConfigureAwait(false);
-        if (!result.IsValid)
+        if (!SignatureVerifies(requestObject, header.Algorithm, keys))
         {
             return new(new JarViolation(JarRules.SignatureInvalid, "The request object's signature does not verify with this client's key."));
         }
@@ -260,6 +243,51 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         }
 
         return new(parameters, expiresAt);
+    }
+
+    /// <summary>
+    /// RFC 7515 §5.2 step 8: the signature over the exact signing input, by Microsoft.IdentityModel's signature
+    /// providers. The claims are read once, by <see cref="CompactJws"/>, and judged by the rules: a second JWT reader
+    /// would refuse claim types it dislikes before the rules see them, and the refusal would read as a bad signature.
+    /// </summary>
+    private static bool SignatureVerifies(string requestObject, string algorithm, List<SecurityKey> keys)
+    {
+        var dot = requestObject.LastIndexOf('.');
+        var signature = Base64UrlEncoder.DecodeBytes(requestObject[(dot + 1)..]);
+        if (signature.Length == 0)
+        {
+            return false;
+        }
+
+        // CompactJws admitted only base64url characters, so the signing input is ASCII as received.
+        var signingInput = Encoding.ASCII.GetBytes(requestObject, 0, dot);
+        foreach (var key in keys)
+        {
+            var factory = key.CryptoProviderFactory;
+            if (!factory.IsSupportedAlgorithm(algorithm, key))
+            {
+                continue;
+            }
+
+            var provider = factory.CreateForVerifying(key, algorithm);
+            try
+            {
+                if (provider.Verify(signingInput, signature))
+                {
+                    return true;
+                }
+            }
+            catch (CryptographicException)
+            {
+                // A signature of the wrong shape for this key does not verify.
+            }
+            finally
+            {
+                factory.ReleaseSignatureProvider(provider);
+            }
+        }
+
+        return false;
     }
 
     private static void CheckOuterParameters(JarRequest request, IReadOnlyDictionary<string, string> inner, List<JarViolation> violations)

@@ -32,13 +32,15 @@ internal sealed class NotBeforeRule : IRequestObjectRule
             return new JarViolation(JarRules.NotBeforeInFuture, "The request object is not valid yet ('nbf' is in the future).");
         }
 
-        if (exp <= nbf || exp - nbf > policy.MaxRequestObjectLifetime)
+        // Before the lifetime: an nbf this old with an exp still in the future always breaks the lifetime too, so
+        // checked second it could never answer (FAPI 1.0 Advanced §5.2.2-17 is the clause such an object breaks).
+        if (context.Now - nbf > policy.MaxRequestObjectLifetime + policy.ClockSkew)
         {
-            return new JarViolation(JarRules.LifetimeTooLong, "The request object's 'exp' - 'nbf' is not within the maximum lifetime.");
+            return new JarViolation(JarRules.NotBeforeTooOld, "The request object's 'nbf' is older than the maximum lifetime.");
         }
 
-        return context.Now - nbf > policy.MaxRequestObjectLifetime + policy.ClockSkew
-            ? new JarViolation(JarRules.NotBeforeTooOld, "The request object's 'nbf' is older than the maximum lifetime.")
+        return exp <= nbf || exp - nbf > policy.MaxRequestObjectLifetime
+            ? new JarViolation(JarRules.LifetimeTooLong, "The request object's 'exp' - 'nbf' is not within the maximum lifetime.")
             : null;
     }
 }

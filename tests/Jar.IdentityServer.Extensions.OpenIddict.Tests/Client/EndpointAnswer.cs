@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+
+/// <summary>
+/// One HTTP answer, read the way a client reads it: status, media type, Location, and the parameters of a JSON
+/// body or of OpenIddict's local <c>text/plain</c> error page (<c>name:value</c> lines).
+/// </summary>
+internal sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body)
+{
+    public string? Error => Parameters.GetValueOrDefault("error");
+
+    public string? ErrorDescription => Parameters.GetValueOrDefault("error_description");
+
+    public static async Task<EndpointAnswer> ReadAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (mediaType == "application/json")
+        {
+            using var document = JsonDocument.Parse(body);
+            foreach (var member in document.RootElement.EnumerateObject())
+            {
+                parameters[member.Name] = member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString()! : member.Value.GetRawText();
+            }
+        }
+        else if (mediaType == "text/plain")
+        {
+            foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    parameters[line[..colon]] = line[(colon + 1)..];
+                }
+            }
+        }
+
+        return new EndpointAnswer((int)response.StatusCode, mediaType, response.Headers.Location, parameters, body);
+    }
+
+    public override string ToString() => $"{Status} {MediaType} Location={Location} {Body}";
+}

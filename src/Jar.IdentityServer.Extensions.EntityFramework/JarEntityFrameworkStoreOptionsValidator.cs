@@ -10,12 +10,12 @@ internal sealed class JarEntityFrameworkStoreOptionsValidator : IValidateOptions
         var failures = new List<string>();
         if (options.PolicyCacheDuration < TimeSpan.Zero || options.PolicyCacheDuration > TimeSpan.FromMinutes(5))
         {
-            failures.Add($"JarEntityFrameworkStores:PolicyCacheDuration: {options.PolicyCacheDuration} is outside 00:00:00..00:05:00.");
+            failures.Add($"JarEntityFrameworkStoreOptions.PolicyCacheDuration: {options.PolicyCacheDuration} is outside 00:00:00..00:05:00.");
         }
 
         if (options.ReplayPruneInterval < TimeSpan.FromSeconds(1) || options.ReplayPruneInterval > TimeSpan.FromDays(1))
         {
-            failures.Add($"JarEntityFrameworkStores:ReplayPruneInterval: {options.ReplayPruneInterval} is outside 00:00:01..1.00:00:00.");
+            failures.Add($"JarEntityFrameworkStoreOptions.ReplayPruneInterval: {options.ReplayPruneInterval} is outside 00:00:01..1.00:00:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -4,31 +4,26 @@ using Jar.IdentityServer.Extensions.EntityFramework.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework.Tests.Engine;
 
-/// <summary>The engine over the stores: a real PS256 request object, its policy, its jti and its record, all in the database.</summary>
-public abstract class EngineWithStoresTests<TDatabase>(TDatabase database)
+/// <summary>The engine over the stores: a real PS256 request object, its policy, its jti and its record, all in the Database.</summary>
+public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : StoreTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private const string Issuer = "https://server.example.com";
     private const string RedirectUri = "https://client.example.org/cb";
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly string _client = "client-" + Guid.NewGuid().ToString("N");
 
     [Fact]
     public async Task A_replayed_request_object_is_refused_and_both_decisions_are_recorded()
     {
         using var rsa = RSA.Create(2048);
-        var key = new RsaSecurityKey(rsa) { KeyId = "key-1" };
-        var client = new JarClient(_client, [JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "key-1" })], [RedirectUri]);
-        var requestObject = Sign(key, "jti-engine");
-        await using var host = new StoreHost(database.Configure, _time);
-        await host.Administration.SetAsync(_client, new JarPolicyOverrides { RequireJwtId = true });
+        var client = Client(rsa);
+        var requestObject = Sign(rsa, "jti-engine");
+        await using var host = new StoreHost(Database.Configure, Time);
+        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
 
         var first = await ValidateAsync(host, client, requestObject);
         var second = await ValidateAsync(host, client, requestObject);
@@ -36,24 +31,23 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database)
         first.Outcome.ShouldBe(JarOutcome.Accepted);
         second.Outcome.ShouldBe(JarOutcome.Refused);
         second.Error!.Rule.ShouldBe(JarRules.JwtIdReplayed);
-        await using var context = database.CreateContext();
-        var records = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == _client).OrderBy(r => r.Id).ToListAsync();
+        await using var context = Database.CreateContext();
+        var records = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).OrderBy(r => r.Id).ToListAsync();
         records.Select(r => (r.Outcome, r.RuleIds)).ShouldBe([(JarOutcome.Accepted, ""), (JarOutcome.Refused, "JAR406")]);
         records.ShouldAllBe(r => r.RequestObjectHash == Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestObject))));
         records.ShouldAllBe(r => r.JwtId == "jti-engine" && r.KeyId == "key-1" && r.Algorithm == "PS256" && r.Profile == JarProfiles.Strict);
-        (await context.Set<JarReplayEntry>().SingleAsync(e => e.ClientId == _client)).JwtId.ShouldBe("jti-engine");
+        (await context.Set<JarReplayEntry>().SingleAsync(e => e.ClientId == ClientId)).JwtId.ShouldBe("jti-engine");
     }
 
     [Fact]
     public async Task A_stored_policy_requiring_a_jti_refuses_an_object_without_one()
     {
         using var rsa = RSA.Create(2048);
-        var key = new RsaSecurityKey(rsa) { KeyId = "key-1" };
-        var client = new JarClient(_client, [JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "key-1" })], [RedirectUri]);
-        await using var host = new StoreHost(database.Configure, _time);
-        await host.Administration.SetAsync(_client, new JarPolicyOverrides { RequireJwtId = true });
+        var client = Client(rsa);
+        await using var host = new StoreHost(Database.Configure, Time);
+        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
 
-        var decision = await ValidateAsync(host, client, Sign(key, jti: null));
+        var decision = await ValidateAsync(host, client, Sign(rsa, jti: null));
 
         decision.Outcome.ShouldBe(JarOutcome.Refused);
         decision.Error!.Rule.ShouldBe(JarRules.JwtIdInvalid);
@@ -63,11 +57,10 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database)
     public async Task An_unreachable_database_refuses_the_request_as_temporarily_unavailable()
     {
         using var rsa = RSA.Create(2048);
-        var key = new RsaSecurityKey(rsa) { KeyId = "key-1" };
-        var client = new JarClient(_client, [JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "key-1" })], [RedirectUri]);
-        await using var host = new StoreHost(database.ConfigureUnreachable, _time);
+        var client = Client(rsa);
+        await using var host = new StoreHost(Database.ConfigureUnreachable, Time);
 
-        var decision = await ValidateAsync(host, client, Sign(key, "jti-down"));
+        var decision = await ValidateAsync(host, client, Sign(rsa, "jti-down"));
 
         decision.Outcome.ShouldBe(JarOutcome.Refused);
         decision.Error!.Rule.ShouldBe(JarRules.StoreUnavailable);
@@ -86,11 +79,16 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database)
         return await validator.ValidateAsync(request, client, CancellationToken.None);
     }
 
-    private string Sign(SecurityKey key, string? jti)
+    /// <summary>The client, registered with the public half of its RSA key as a JWK.</summary>
+    private JarClient Client(RSA rsa) =>
+        new(ClientId, [JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "key-1" })], [RedirectUri]);
+
+    /// <summary>A PS256 request object for the authorization endpoint, valid at <see cref="StoreTest{TDatabase}.Start"/>.</summary>
+    private string Sign(RSA rsa, string? jti)
     {
         var claims = new Dictionary<string, object>
         {
-            ["client_id"] = _client,
+            ["client_id"] = ClientId,
             ["response_type"] = "code",
             ["redirect_uri"] = RedirectUri,
             ["scope"] = "openid",
@@ -105,14 +103,14 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database)
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = _client,
+            Issuer = ClientId,
             Audience = Issuer,
             TokenType = "oauth-authz-req+jwt",
             IssuedAt = Start.UtcDateTime,
             NotBefore = Start.UtcDateTime,
             Expires = Start.AddMinutes(5).UtcDateTime,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSsaPssSha256),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "key-1" }, SecurityAlgorithms.RsaSsaPssSha256),
         });
     }
 }

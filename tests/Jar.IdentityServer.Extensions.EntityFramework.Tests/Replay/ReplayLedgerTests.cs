@@ -2,23 +2,19 @@ using Jar.IdentityServer.Extensions.EntityFramework.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework.Tests.Replay;
 
 /// <summary>The replay ledger on a real database: RFC 9101 §10.2 single use, across instances sharing it.</summary>
-public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
+public abstract class ReplayLedgerTests<TDatabase>(TDatabase database) : StoreTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly string _client = "client-" + Guid.NewGuid().ToString("N");
 
     [Fact]
     public async Task Exactly_one_of_64_parallel_consumers_of_one_jti_wins_across_two_instances()
     {
-        await using var first = new StoreHost(database.Configure, _time);
-        await using var second = new StoreHost(database.Configure, _time);
+        await using var first = new StoreHost(Database.Configure, Time);
+        await using var second = new StoreHost(Database.Configure, Time);
 
         var results = await ConsumeInParallelAsync(64, i => (i % 2 == 0 ? first : second).Ledger, "jti-race", Start.AddMinutes(5));
 
@@ -29,50 +25,50 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task A_consumed_jti_is_refused_the_second_time()
     {
-        await using var host = new StoreHost(database.Configure, _time);
+        await using var host = new StoreHost(Database.Configure, Time);
 
-        (await host.Ledger.TryConsumeAsync(_client, "jti-once", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
-        (await host.Ledger.TryConsumeAsync(_client, "jti-once", Start.AddMinutes(5), CancellationToken.None)).ShouldBeFalse();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-once", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-once", Start.AddMinutes(5), CancellationToken.None)).ShouldBeFalse();
     }
 
     [Fact]
     public async Task Different_clients_may_use_the_same_jti()
     {
-        await using var host = new StoreHost(database.Configure, _time);
-        var other = _client + "-other";
+        await using var host = new StoreHost(Database.Configure, Time);
+        var other = ClientId + "-other";
 
-        (await host.Ledger.TryConsumeAsync(_client, "jti-shared", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-shared", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
         (await host.Ledger.TryConsumeAsync(other, "jti-shared", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
     }
 
     [Fact]
     public async Task Jti_values_differing_only_in_case_are_different()
     {
-        await using var host = new StoreHost(database.Configure, _time);
+        await using var host = new StoreHost(Database.Configure, Time);
 
-        (await host.Ledger.TryConsumeAsync(_client, "jti-Case", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
-        (await host.Ledger.TryConsumeAsync(_client, "jti-case", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-Case", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-case", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
     }
 
     [Fact]
     public async Task An_unexpired_entry_is_not_taken_over()
     {
-        await using var host = new StoreHost(database.Configure, _time);
-        (await host.Ledger.TryConsumeAsync(_client, "jti-live", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
+        await using var host = new StoreHost(Database.Configure, Time);
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-live", Start.AddMinutes(5), CancellationToken.None)).ShouldBeTrue();
 
-        _time.Advance(TimeSpan.FromMinutes(4));
+        Time.Advance(TimeSpan.FromMinutes(4));
 
-        (await host.Ledger.TryConsumeAsync(_client, "jti-live", Start.AddMinutes(20), CancellationToken.None)).ShouldBeFalse();
+        (await host.Ledger.TryConsumeAsync(ClientId, "jti-live", Start.AddMinutes(20), CancellationToken.None)).ShouldBeFalse();
         (await EntriesAsync()).Single().ExpiresAt.ShouldBe(Start.AddMinutes(5));
     }
 
     [Fact]
     public async Task An_expired_entry_is_taken_over_by_exactly_one_of_64_parallel_consumers()
     {
-        await using var first = new StoreHost(database.Configure, _time);
-        await using var second = new StoreHost(database.Configure, _time);
-        (await first.Ledger.TryConsumeAsync(_client, "jti-expired", Start.AddMinutes(1), CancellationToken.None)).ShouldBeTrue();
-        _time.Advance(TimeSpan.FromMinutes(2));
+        await using var first = new StoreHost(Database.Configure, Time);
+        await using var second = new StoreHost(Database.Configure, Time);
+        (await first.Ledger.TryConsumeAsync(ClientId, "jti-expired", Start.AddMinutes(1), CancellationToken.None)).ShouldBeTrue();
+        Time.Advance(TimeSpan.FromMinutes(2));
 
         var results = await ConsumeInParallelAsync(64, i => (i % 2 == 0 ? first : second).Ledger, "jti-expired", Start.AddMinutes(10));
 
@@ -83,12 +79,12 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task Pruning_deletes_only_expired_entries()
     {
-        await using var host = new StoreHost(database.Configure, _time);
+        await using var host = new StoreHost(Database.Configure, Time);
         await ClearAsync();
         await ConsumeAsync(host, "jti-expired-1", Start.AddMinutes(1));
         await ConsumeAsync(host, "jti-expired-2", Start.AddMinutes(2));
         await ConsumeAsync(host, "jti-live", Start.AddMinutes(2).AddSeconds(1));
-        _time.Advance(TimeSpan.FromMinutes(2));
+        Time.Advance(TimeSpan.FromMinutes(2));
 
         var pruned = await host.Services.GetRequiredService<EntityFrameworkReplayLedger<TestDbContext>>().PruneAsync(CancellationToken.None);
 
@@ -100,7 +96,7 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
     public async Task The_pruning_service_deletes_expired_entries_at_each_interval()
     {
         var logs = new LogCollector();
-        await using var host = new StoreHost(database.Configure, _time, stores: o => o.ReplayPruneInterval = TimeSpan.FromMinutes(1), logs: logs);
+        await using var host = new StoreHost(Database.Configure, Time, stores: o => o.ReplayPruneInterval = TimeSpan.FromMinutes(1), logs: logs);
         await ClearAsync();
         await ConsumeAsync(host, "jti-expired", Start.AddSeconds(30));
         await ConsumeAsync(host, "jti-live", Start.AddMinutes(5));
@@ -108,7 +104,7 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
         await service.StartAsync(CancellationToken.None);
         try
         {
-            _time.Advance(TimeSpan.FromMinutes(1));
+            Time.Advance(TimeSpan.FromMinutes(1));
             await logs.WaitForAsync(4200);
 
             (await EntriesAsync()).Select(e => e.JwtId).ShouldBe(["jti-live"]);
@@ -123,18 +119,18 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
     [Fact]
     public async Task An_unreachable_database_makes_the_ledger_throw_instead_of_answering()
     {
-        await using var host = new StoreHost(database.ConfigureUnreachable, _time);
+        await using var host = new StoreHost(Database.ConfigureUnreachable, Time);
 
-        await Failures.ShouldFailOnTheDatabaseAsync(() => host.Ledger.TryConsumeAsync(_client, "jti-down", Start.AddMinutes(5), CancellationToken.None).AsTask());
+        await Failures.ShouldFailOnTheDatabaseAsync(() => host.Ledger.TryConsumeAsync(ClientId, "jti-down", Start.AddMinutes(5), CancellationToken.None).AsTask());
     }
 
     [Fact]
     public async Task A_jti_longer_than_the_engine_accepts_is_refused_before_the_database()
     {
-        await using var host = new StoreHost(database.Configure, _time);
+        await using var host = new StoreHost(Database.Configure, Time);
 
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() =>
-            host.Ledger.TryConsumeAsync(_client, new string('j', JarReplayEntry.MaxJwtIdLength + 1), Start.AddMinutes(5), CancellationToken.None).AsTask());
+            host.Ledger.TryConsumeAsync(ClientId, new string('j', JarReplayEntry.MaxJwtIdLength + 1), Start.AddMinutes(5), CancellationToken.None).AsTask());
         (await EntriesAsync()).ShouldBeEmpty();
     }
 
@@ -144,24 +140,24 @@ public abstract class ReplayLedgerTests<TDatabase>(TDatabase database)
         var consumers = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
             await gate.Task;
-            return await ledger(i).TryConsumeAsync(_client, jti, expiresAt, CancellationToken.None);
+            return await ledger(i).TryConsumeAsync(ClientId, jti, expiresAt, CancellationToken.None);
         })).ToArray();
         gate.SetResult();
         return await Task.WhenAll(consumers);
     }
 
     private async Task ConsumeAsync(StoreHost host, string jti, DateTimeOffset expiresAt) =>
-        (await host.Ledger.TryConsumeAsync(_client, jti, expiresAt, CancellationToken.None)).ShouldBeTrue();
+        (await host.Ledger.TryConsumeAsync(ClientId, jti, expiresAt, CancellationToken.None)).ShouldBeTrue();
 
     private async Task<List<JarReplayEntry>> EntriesAsync()
     {
-        await using var context = database.CreateContext();
-        return await context.Set<JarReplayEntry>().Where(e => e.ClientId == _client).OrderBy(e => e.JwtId).ToListAsync();
+        await using var context = Database.CreateContext();
+        return await context.Set<JarReplayEntry>().Where(e => e.ClientId == ClientId).OrderBy(e => e.JwtId).ToListAsync();
     }
 
     private async Task ClearAsync()
     {
-        await using var context = database.CreateContext();
+        await using var context = Database.CreateContext();
         await context.Set<JarReplayEntry>().ExecuteDeleteAsync();
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Jar.IdentityServer.Extensions.EntityFramework.Diagnostics;
+
+/// <summary>Every log line of the Entity Framework Core stores, declared once with its event id.</summary>
+internal static partial class JarStoreLog
+{
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Debug, Message = "JAR replay ledger: {Count} expired entries pruned.")]
+    public static partial void ReplayPruned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "JAR replay ledger: pruning failed; retrying at the next interval.")]
+    public static partial void ReplayPruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "JAR policy of client {ClientId} stored (profile {Profile}, revision {Revision}).")]
+    public static partial void PolicyStored(ILogger logger, string clientId, string profile, int revision);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "JAR policy of client {ClientId} seeded from configuration.")]
+    public static partial void PolicySeeded(ILogger logger, string clientId);
+}

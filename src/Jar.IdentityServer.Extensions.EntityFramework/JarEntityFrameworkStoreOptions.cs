@@ -1,0 +1,15 @@
+namespace Jar.IdentityServer.Extensions.EntityFramework;
+
+/// <summary>Settings of the Entity Framework Core stores. Validated at start-up.</summary>
+public sealed class JarEntityFrameworkStoreOptions
+{
+    /// <summary>
+    /// How long a client's resolved policy is kept in memory by each instance (0 to 5 minutes; zero reads the
+    /// database for every request). A change made through <see cref="IJarPolicyAdministration"/> is seen at once
+    /// by the instance that made it, and by the others within this time. Failures are never cached.
+    /// </summary>
+    public TimeSpan PolicyCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often expired replay entries are deleted (1 second to 1 day).</summary>
+    public TimeSpan ReplayPruneInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jar.IdentityServer.Extensions.EntityFramework;
+
+internal sealed class JarDecisionRecordConfiguration : IEntityTypeConfiguration<JarDecisionRecord>
+{
+    public const string Table = "JarDecisionRecords";
+
+    public void Configure(EntityTypeBuilder<JarDecisionRecord> builder)
+    {
+        builder.ToTable(Table);
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedOnAdd();
+        builder.Property(r => r.DecidedAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(r => r.ClientId).HasMaxLength(JarDecisionRecord.MaxClientIdLength);
+
+        // Names, not numbers: the audit trail stays readable and survives a reordering of the enums.
+        builder.Property(r => r.Endpoint).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.RuleIds).HasMaxLength(JarDecisionRecord.MaxRuleIdsLength).IsRequired();
+        builder.Property(r => r.Profile).HasMaxLength(JarClientPolicy.MaxProfileLength);
+        builder.Property(r => r.RequestObjectHash).HasMaxLength(JarDecisionRecord.RequestObjectHashLength).IsFixedLength();
+        builder.Property(r => r.JwtId).HasMaxLength(JarReplayEntry.MaxJwtIdLength);
+        builder.Property(r => r.KeyId).HasMaxLength(JarDecisionRecord.MaxKeyIdLength);
+        builder.Property(r => r.Algorithm).HasMaxLength(JarDecisionRecord.MaxAlgorithmLength);
+
+        // A client's audit trail, newest first.
+        builder.HasIndex(r => new { r.ClientId, r.DecidedAt });
+    }
+}

@@ -1,0 +1,108 @@
+using Jar.IdentityServer.Extensions.EntityFramework.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Jar.IdentityServer.Extensions.EntityFramework;
+
+/// <summary>The one implementation of <see cref="IJarPolicyAdministration"/>.</summary>
+internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
+    JarDbContexts<TContext> contexts,
+    EntityFrameworkJarPolicyStore<TContext> store,
+    JarPolicyCache cache,
+    IOptions<JarHardeningOptions> engineOptions,
+    TimeProvider time,
+    ILogger<EntityFrameworkJarPolicyAdministration<TContext>> logger) : IJarPolicyAdministration
+    where TContext : DbContext
+{
+    public Task<JarStoredPolicy> GetAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        return store.ReadAsync(clientId, cancellationToken);
+    }
+
+    public async Task<JarStoredPolicy> SetAsync(string clientId, JarPolicyOverrides policy, CancellationToken cancellationToken = default)
+    {
+        var resolution = Validate(clientId, policy);
+        await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var rows = lease.Context.Set<JarClientPolicy>();
+        var row = await rows.FirstOrDefaultAsync(p => p.ClientId == clientId, cancellationToken).ConfigureAwait(false);
+        if (row is not null && !string.Equals(row.ClientId, clientId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Client '{clientId}': the database matched the row of client '{row.ClientId}'; its collation ignores case. Give the ClientId column a case-sensitive collation.");
+        }
+
+        if (row is null)
+        {
+            row = new JarClientPolicy { ClientId = clientId };
+            rows.Add(row);
+        }
+
+        row.Profile = policy.Profile;
+        row.OverridesJson = JarPolicyJson.Write(policy);
+        row.Revision++;
+        row.UpdatedAt = time.GetUtcNow();
+        await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        cache.Remove(clientId);
+        JarStoreLog.PolicyStored(logger, clientId, resolution.Policy.Profile, row.Revision);
+        return store.Resolve(clientId, row);
+    }
+
+    public async Task<int> SeedAsync(IDictionary<string, JarPolicyOverrides> policies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+
+        // All or nothing: every entry is checked before the first row is written.
+        foreach (var (clientId, overrides) in policies)
+        {
+            Validate(clientId, overrides);
+        }
+
+        var inserted = 0;
+        await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var rows = lease.Context.Set<JarClientPolicy>();
+        foreach (var (clientId, overrides) in policies)
+        {
+            if (await rows.AnyAsync(p => p.ClientId == clientId, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            rows.Add(new JarClientPolicy
+            {
+                ClientId = clientId,
+                Profile = overrides.Profile,
+                OverridesJson = JarPolicyJson.Write(overrides),
+                Revision = 1,
+                UpdatedAt = time.GetUtcNow(),
+            });
+            try
+            {
+                await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                inserted++;
+                JarStoreLog.PolicySeeded(logger, clientId);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // Another instance seeded the same client a moment ago: its row stands.
+            }
+            finally
+            {
+                lease.Context.ChangeTracker.Clear();
+            }
+
+            cache.Remove(clientId);
+        }
+
+        return inserted;
+    }
+
+    private JarPolicyResolution Validate(string clientId, JarPolicyOverrides overrides)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(clientId.Length, JarClientPolicy.MaxClientIdLength, nameof(clientId));
+        return JarProfiles.Resolve(clientId, overrides, engineOptions.Value.DefaultProfile);
+    }
+}

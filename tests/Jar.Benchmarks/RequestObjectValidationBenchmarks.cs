@@ -34,7 +34,10 @@ namespace Jar.Benchmarks;
 /// acceptance, so a replay or any other refusal stops the run instead of being measured as a fast path.
 /// </para>
 /// </remarks>
+// Min and Median beside the Mean: on a machine shared with builds and tests, they show what the Mean hides.
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class RequestObjectValidationBenchmarks
 {
     /// <summary>Distinct request objects signed up front; the walk wraps after this many calls.</summary>

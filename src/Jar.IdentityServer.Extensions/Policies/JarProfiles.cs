@@ -100,6 +100,13 @@ public static class JarProfiles
     public static string NormalizeResponseType(string responseType)
     {
         ArgumentNullException.ThrowIfNull(responseType);
+
+        // The common single value (code) is already normal: checked on every request, so no split for it.
+        if (!responseType.Contains(' ', StringComparison.Ordinal))
+        {
+            return responseType;
+        }
+
         var values = responseType.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (values.Length == 1)
         {

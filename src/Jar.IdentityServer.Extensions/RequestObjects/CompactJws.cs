@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 
@@ -105,54 +106,28 @@ internal sealed class CompactJws
 
     private static JoseHeader? ReadHeader(ReadOnlySpan<byte> json, out string? error)
     {
-        string? alg = null, kid = null, typ = null;
-        var unsupported = false;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var ok = ReadObject(json, names, (name, value) =>
-        {
-            switch (name)
-            {
-                case "alg" when value.IsString:
-                    alg = value.Text;
-                    return true;
-                case "kid" when value.IsString:
-                    kid = value.Text;
-                    return true;
-                case "typ" when value.IsString:
-                    typ = value.Text;
-                    return true;
-                case "alg" or "kid" or "typ":
-                    return false;
-
-                // RFC 7515 §4.1.11: no extension is understood here, so any critical one refuses the object; zip
-                // is a JWE-only parameter (RFC 7516 §4.1.3) and b64 changes what the signature covers (RFC 7797).
-                case "crit" or "zip" or "b64":
-                    unsupported = true;
-                    return true;
-                default:
-                    return true;
-            }
-        });
-        if (!ok || alg is null)
+        var header = new HeaderReader();
+        if (!ReadObject(json, ref header) || header.Algorithm is null)
         {
             error = "The request object header is not a JSON object with a string 'alg' (RFC 7515 §4.1.1).";
             return null;
         }
 
         error = null;
-        return new JoseHeader(alg, kid, typ, unsupported);
+        return new JoseHeader(header.Algorithm, header.KeyId, header.Type, header.HasUnsupportedMembers);
     }
 
     private static Dictionary<string, ClaimValue>? ReadClaims(ReadOnlySpan<byte> json, out string? error)
     {
-        var claims = new Dictionary<string, ClaimValue>(16, StringComparer.Ordinal);
-        var ok = ReadObject(json, null, (name, value) => claims.TryAdd(name, value));
+        var claims = new ClaimsReader(new Dictionary<string, ClaimValue>(16, StringComparer.Ordinal));
+        var ok = ReadObject(json, ref claims);
         error = ok ? null : "The request object payload is not a UTF-8 JSON object with unique member names (RFC 7519 §7.2).";
-        return ok ? claims : null;
+        return ok ? claims.Claims : null;
     }
 
-    /// <summary>Walks a JSON object's members; false when it is not one, is not valid UTF-8 JSON, or a visitor refuses.</summary>
-    private static bool ReadObject(ReadOnlySpan<byte> json, HashSet<string>? names, Func<string, ClaimValue, bool> visit)
+    /// <summary>Walks a JSON object's members; false when it is not one, is not valid UTF-8 JSON, or the visitor refuses.</summary>
+    private static bool ReadObject<TVisitor>(ReadOnlySpan<byte> json, ref TVisitor visitor)
+        where TVisitor : struct, IMemberVisitor
     {
         try
         {
@@ -170,12 +145,7 @@ internal sealed class CompactJws
                     return !reader.Read();
                 }
 
-                var name = reader.GetString()!;
-                if (names is not null && !names.Add(name))
-                {
-                    return false;
-                }
-
+                var name = ReadName(ref reader);
                 reader.Read();
                 ClaimValue value;
                 switch (reader.TokenType)
@@ -204,7 +174,7 @@ internal sealed class CompactJws
                         break;
                 }
 
-                if (!visit(name, value))
+                if (!visitor.Visit(name, value))
                 {
                     return false;
                 }
@@ -221,6 +191,121 @@ internal sealed class CompactJws
             // Invalid UTF-8 inside a string surfaces here (RFC 7519 §7.2 step 10: the payload must be UTF-8).
             return false;
         }
+    }
+
+    /// <summary>
+    /// A member name as a string. Names this server knows are returned as their one shared instance, so a request
+    /// object does not cost a new string per registered claim; the text, the unescaping and the UTF-8 check are
+    /// the reader's either way (<see cref="Utf8JsonReader.CopyString(Span{char})"/> validates as GetString does).
+    /// </summary>
+    private static string ReadName(ref Utf8JsonReader reader)
+    {
+        // Unescaping and transcoding never lengthen a name, so a name of at most this many bytes fits.
+        const int MaxPooledNameLength = 32;
+        if (reader.ValueSpan.Length > MaxPooledNameLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> buffer = stackalloc char[MaxPooledNameLength];
+        var name = buffer[..reader.CopyString(buffer)];
+        return KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
+    }
+
+    // JOSE header parameters (RFC 7515 §4.1), registered JWT claims (RFC 7519 §4.1) and the authorization request
+    // parameters (RFC 6749, RFC 7636, OpenID Connect Core §3.1.2.1, RFC 9101, RFC 9396, RFC 8707).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "alg", "kid", "typ", "cty", "crit", "zip", "b64", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256",
+        "iss", "sub", "aud", "exp", "nbf", "iat", "jti",
+        "client_id", "response_type", "redirect_uri", "scope", "state", "nonce", "code_challenge",
+        "code_challenge_method", "response_mode", "prompt", "max_age", "login_hint", "acr_values", "ui_locales",
+        "display", "id_token_hint", "claims", "claims_locales", "request", "request_uri", "authorization_details",
+        "resource", "dpop_jkt").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private interface IMemberVisitor
+    {
+        /// <summary>Takes one member; false refuses the object.</summary>
+        bool Visit(string name, ClaimValue value);
+    }
+
+    /// <summary>The header members the engine reads; no member may be named twice.</summary>
+    private struct HeaderReader : IMemberVisitor
+    {
+        private Seen _seen;
+        private HashSet<string>? _others;
+
+        [Flags]
+        private enum Seen
+        {
+            None = 0,
+            Alg = 1,
+            Kid = 2,
+            Typ = 4,
+            Crit = 8,
+            Zip = 16,
+            B64 = 32,
+        }
+
+        public string? Algorithm { get; private set; }
+
+        public string? KeyId { get; private set; }
+
+        public string? Type { get; private set; }
+
+        public bool HasUnsupportedMembers { get; private set; }
+
+        public bool Visit(string name, ClaimValue value)
+        {
+            // The members read below are tracked by flag, any other name in a set made only when one appears, so
+            // the usual alg/kid/typ header is checked for repeats without allocating.
+            var member = name switch
+            {
+                "alg" => Seen.Alg,
+                "kid" => Seen.Kid,
+                "typ" => Seen.Typ,
+                "crit" => Seen.Crit,
+                "zip" => Seen.Zip,
+                "b64" => Seen.B64,
+                _ => Seen.None,
+            };
+            if (member == Seen.None ? !(_others ??= new HashSet<string>(StringComparer.Ordinal)).Add(name) : (_seen & member) != 0)
+            {
+                return false;
+            }
+
+            _seen |= member;
+            switch (member)
+            {
+                case Seen.Alg when value.IsString:
+                    Algorithm = value.Text;
+                    return true;
+                case Seen.Kid when value.IsString:
+                    KeyId = value.Text;
+                    return true;
+                case Seen.Typ when value.IsString:
+                    Type = value.Text;
+                    return true;
+                case Seen.Alg or Seen.Kid or Seen.Typ:
+                    return false;
+
+                // RFC 7515 §4.1.11: no extension is understood here, so any critical one refuses the object; zip
+                // is a JWE-only parameter (RFC 7516 §4.1.3) and b64 changes what the signature covers (RFC 7797).
+                case Seen.Crit or Seen.Zip or Seen.B64:
+                    HasUnsupportedMembers = true;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+    }
+
+    /// <summary>The payload's members; a name seen twice refuses the object (RFC 7519 §4).</summary>
+    private readonly struct ClaimsReader(Dictionary<string, ClaimValue> claims) : IMemberVisitor
+    {
+        public Dictionary<string, ClaimValue> Claims { get; } = claims;
+
+        public bool Visit(string name, ClaimValue value) => Claims.TryAdd(name, value);
     }
 }
 

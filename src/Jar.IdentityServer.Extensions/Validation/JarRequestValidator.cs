@@ -244,14 +244,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         }
 
         // RFC 9101 §6.3: only the object's parameters count.
-        var parameters = new Dictionary<string, string>(jws.Claims.Count, StringComparer.Ordinal);
-        foreach (var (name, value) in jws.Claims)
-        {
-            if (!Names.IsEnvelopeClaim(name))
-            {
-                parameters[name] = value.Text;
-            }
-        }
+        var parameters = new RequestObjectParameters(jws.Claims);
 
         return new(parameters, expiresAt);
     }
@@ -406,14 +399,14 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         }
     }
 
-    private readonly record struct Verified(JarViolation? Violation, Dictionary<string, string>? Parameters, DateTimeOffset ExpiresAt)
+    private readonly record struct Verified(JarViolation? Violation, IReadOnlyDictionary<string, string>? Parameters, DateTimeOffset ExpiresAt)
     {
         public Verified(JarViolation violation)
             : this(violation, null, default)
         {
         }
 
-        public Verified(Dictionary<string, string> parameters, DateTimeOffset expiresAt)
+        public Verified(IReadOnlyDictionary<string, string> parameters, DateTimeOffset expiresAt)
             : this(null, parameters, expiresAt)
         {
         }

@@ -1,0 +1,51 @@
+using Jar.SampleHost.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jar.SampleHost.Tests;
+
+/// <summary>
+/// The sample host in memory, on its own SQLite file in a temporary folder (one per test class). The demo client's
+/// back channel (discovery, PAR, token) goes to the same in-memory server.
+/// </summary>
+public sealed class SampleHostFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+
+    public string DatabaseFile => Path.Combine(_directory, "jar-sample.db");
+
+    /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
+    public static string Issuer => "http://localhost/";
+
+    /// <summary>A browser: cookies kept, redirects not followed, so each step can be checked.</summary>
+    public Browser CreateBrowser() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Jar"] = $"Data Source={DatabaseFile};Pooling=False",
+        }));
+        builder.ConfigureTestServices(services => services
+            .AddHttpClient(DemoClients.HttpClientName)
+            .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_directory))
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}

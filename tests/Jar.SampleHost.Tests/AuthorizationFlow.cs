@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Jar.SampleHost.Demo;
 using Microsoft.AspNetCore.WebUtilities;
@@ -60,6 +61,51 @@ public static class AuthorizationFlow
         var button = form.QuerySelector($"button[name=consent][value={decision}]").ShouldNotBeNull();
         var answered = await browser.SubmitAsync(form, Browser.Local(toConsent), button: button);
         return (consent, Browser.Location(answered));
+    }
+
+    /// <summary>
+    /// Runs the user's side to the end with consent allowed, checks the answer at the redirect URI, and redeems the
+    /// code on the /callback page. Returns the token response.
+    /// </summary>
+    public static async Task<JsonElement> CompleteAsync(SampleHostFactory host, DemoAuthorizationRequest request, string[] expectedScopes)
+    {
+        using var browser = host.CreateBrowser();
+        var (consent, redirect) = await AuthorizeAsync(browser, request.AuthorizationUrl, "allow");
+
+        // The consent page shows the client, the scopes it asked for inside its request, and where the answer goes.
+        var shown = consent.QuerySelector("main dl").ShouldNotBeNull();
+        shown.TextContent.ShouldContain($"({request.ClientId})");
+        shown.QuerySelectorAll("ul.tags li").Select(li => li.TextContent).ShouldBe(expectedScopes);
+        shown.TextContent.ShouldContain(RedirectUri);
+
+        // The answer goes to the registered redirect URI with a code, the same state and this issuer (RFC 9207).
+        redirect.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        var answer = Query(redirect);
+        answer["state"].ToString().ShouldBe(request.State);
+        answer["iss"].ToString().ShouldBe(SampleHostFactory.Issuer);
+        var code = answer["code"].ToString();
+        code.ShouldNotBeNullOrEmpty();
+        answer.ContainsKey("error").ShouldBeFalse();
+
+        // The /callback page shows the code and redeems it with the client's credentials and PKCE verifier.
+        var callback = await browser.GetAsync(redirect);
+        callback.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browser.ReadPageAsync(callback);
+        page.QuerySelector("#code")!.TextContent.ShouldBe(code);
+        var redeem = page.QuerySelector<IHtmlFormElement>("form[action*='handler=Redeem']").ShouldNotBeNull();
+        var redeemed = await browser.SubmitAsync(redeem, Browser.Local(redirect));
+        redeemed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await Browser.ReadPageAsync(redeemed);
+        result.QuerySelector("#token-status").ShouldNotBeNull().TextContent.ShouldBe("200");
+        var tokens = JsonDocument.Parse(result.QuerySelector("#token-response")!.TextContent).RootElement.Clone();
+        tokens.GetProperty("access_token").GetString().ShouldNotBeNullOrEmpty();
+        tokens.GetProperty("token_type").GetString().ShouldBe("Bearer");
+        tokens.GetProperty("scope").GetString()!.Split(' ').Order().ShouldBe(expectedScopes.Order());
+
+        // A code is single-use (RFC 6749 §4.1.2): the verifier kept for this state is gone once redeemed.
+        await using var scope = host.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<PendingAuthorizationStore>().FindAsync(request.State, CancellationToken.None)).ShouldBeNull();
+        return tokens;
     }
 
     public static Dictionary<string, StringValues> Query(Uri url) =>

@@ -12,11 +12,9 @@ namespace Jar.SampleHost.Tests;
 /// The sample host in memory, on its own SQLite file in a temporary folder (one per test class). The demo client's
 /// back channel (discovery, PAR, token) goes to the same in-memory server.
 /// </summary>
-public sealed class SampleHostFactory : WebApplicationFactory<Program>
+public class SampleHostFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
-
-    public string DatabaseFile => Path.Combine(_directory, "jar-sample.db");
 
     /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
     public static string Issuer => "http://localhost/";
@@ -25,14 +23,19 @@ public sealed class SampleHostFactory : WebApplicationFactory<Program>
     public Browser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>Configuration on top of appsettings.json: the database, and whatever a test class adds.</summary>
+    protected virtual void AddSettings(Dictionary<string, string?> settings)
+    {
+        settings["Database:Provider"] = "Sqlite";
+        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        AddSettings(settings);
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Jar"] = $"Data Source={DatabaseFile};Pooling=False",
-        }));
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services => services
             .AddHttpClient(DemoClients.HttpClientName)
             .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)

@@ -51,7 +51,7 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
 
         exit.ShouldBe(0);
         var rows = Rows(output.ToString());
-        output.ToString().ShouldContain("Profile  strict (override, Jar:Clients:strict-client:Policy:Profile)");
+        output.ToString().ShouldContain("Profile  strict (set by Jar:Clients:strict-client:Policy:Profile)");
         rows["RequireRequestObject"].ShouldBe(("true", "override (Jar:Clients:strict-client:Policy:RequireRequestObject)"));
         rows["RequirePushedAuthorizationRequests"].ShouldBe(("false", "profile:strict"));
         rows["RequirePkce"].ShouldBe(("true", "profile:strict"));

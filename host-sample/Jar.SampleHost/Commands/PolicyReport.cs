@@ -23,7 +23,7 @@ internal static class PolicyReport
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
         text.Append(invariant, $"Client   {clientId}").AppendLine();
-        text.Append(invariant, $"Profile  {policy.Profile} ({(overrides?.Profile is null ? $"default profile, Jar:DefaultProfile = {defaultProfile}" : $"override, Jar:Clients:{clientId}:Policy:Profile")})").AppendLine();
+        text.Append(invariant, $"Profile  {policy.Profile} ({(overrides?.Profile is null ? $"default profile, Jar:DefaultProfile = {defaultProfile}" : $"set by Jar:Clients:{clientId}:Policy:Profile")})").AppendLine();
         text.AppendLine();
 
         var rows = Settings.Select(p => (Name: p.Name, Value: Describe(p.GetValue(policy)), Source: Source(resolution, p.Name, clientId))).ToArray();

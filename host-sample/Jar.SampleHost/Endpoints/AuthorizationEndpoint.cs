@@ -41,8 +41,9 @@ internal static class AuthorizationEndpoint
         ConsentTickets tickets,
         IAntiforgery antiforgery,
         IOptions<DemoUserSettings> user,
-        ILogger<ConsentTicket> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(AuthorizationEndpoint).FullName!);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var parameters = await OwnParametersAsync(http).ConfigureAwait(false);
         var login = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);

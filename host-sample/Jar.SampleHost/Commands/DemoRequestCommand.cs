@@ -56,6 +56,12 @@ internal static class DemoRequestCommand
             await output.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The verifier goes to the host's database, which the host creates on its first start.
+            await output.WriteLineAsync($"Cannot keep the PKCE verifier in the host's database ({e.GetBaseException().Message}). Start the host once with the same configuration first.").ConfigureAwait(false);
+            return 1;
+        }
 
         await output.WriteAsync(Describe(request)).ConfigureAwait(false);
         return 0;

@@ -14,7 +14,7 @@ namespace Jar.SampleHost.Tests;
 /// </summary>
 public class SampleHostFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+    private string? _directory;
 
     /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
     public static string Issuer => "http://localhost/";
@@ -26,6 +26,7 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     /// <summary>Configuration on top of appsettings.json: the database, and whatever a test class adds.</summary>
     protected virtual void AddSettings(Dictionary<string, string?> settings)
     {
+        _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
         settings["Database:Provider"] = "Sqlite";
         settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
     }
@@ -45,7 +46,7 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_directory))
+        if (disposing && _directory is not null && Directory.Exists(_directory))
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(_directory, recursive: true);

@@ -1,0 +1,19 @@
+namespace Jar.SampleHost.Endpoints;
+
+/// <summary>
+/// What the consent page shows and posts back, taken from the validated authorization request (so from the signed
+/// request object when there was one), protected so a crafted link cannot show the user something else.
+/// </summary>
+/// <param name="Subject">The signed-in user the ticket was made for.</param>
+/// <param name="ClientId">The client asking.</param>
+/// <param name="ClientName">Its display name.</param>
+/// <param name="Scopes">The scopes requested.</param>
+/// <param name="RedirectUri">Where the answer goes.</param>
+/// <param name="Parameters">The authorization request's own parameters, posted back with the decision.</param>
+public sealed record ConsentTicket(
+    string Subject,
+    string ClientId,
+    string ClientName,
+    IReadOnlyList<string> Scopes,
+    string? RedirectUri,
+    IReadOnlyDictionary<string, string> Parameters);

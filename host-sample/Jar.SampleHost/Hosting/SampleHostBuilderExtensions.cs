@@ -1,0 +1,127 @@
+using Jar.SampleHost.Clients;
+using Jar.SampleHost.Data;
+using Jar.SampleHost.Demo;
+using Jar.SampleHost.Endpoints;
+using Jar.SampleHost.Hardening;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+
+namespace Jar.SampleHost.Hosting;
+
+/// <summary>How the sample host is put together: services, then the request pipeline.</summary>
+internal static class SampleHostBuilderExtensions
+{
+    public static WebApplicationBuilder AddSampleHost(this WebApplicationBuilder builder, bool forCommand)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(SampleHostUrls.Default);
+        }
+
+        if (forCommand)
+        {
+            // A command prints its own output; the host's start-up chatter would bury it.
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        }
+
+        services.AddOptions<ServerSettings>().BindConfiguration(ServerSettings.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>());
+        services.AddOptions<DemoUserSettings>().BindConfiguration(DemoUserSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SampleClientsOptions>().BindConfiguration(SampleClientsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleClientsOptions>, SampleClientsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // One DbContext for OpenIddict, the JAR stores and the demo; the options are built once.
+        services.AddDbContext<AppDbContext>(
+            (provider, options) => DatabaseProvider.Configure(options, provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            optionsLifetime: ServiceLifetime.Singleton);
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetPushedAuthorizationEndpointUris("connect/par")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo");
+                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+
+                // An accepted authorization request is stored and replaced by a request_uri before the login and
+                // consent round trips, so a request object is validated (and its jti consumed) exactly once.
+                options.EnableAuthorizationRequestCaching();
+
+                // FAPI 2.0 Security Profile §5.3.2.2-12: a pushed request_uri lives less than 600 s. The same
+                // lifetime bounds a cached request, that is the time a user has to sign in and consent.
+                options.Configure(server => server.RequestTokenLifetime = TimeSpan.FromMinutes(5));
+
+                // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart.
+                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+
+                options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
+
+                options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+            });
+
+        // Issuer, transport security and scopes come from configuration, read once every source has been added.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ServerSettings>, IOptions<SampleClientsOptions>>((server, settings, clients) =>
+        {
+            if (settings.Value.Issuer is { } issuer)
+            {
+                server.Issuer = issuer;
+            }
+
+            server.Scopes.UnionWith(clients.Value.Clients.Values.SelectMany(c => c.Scopes));
+        });
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ServerSettings>>((aspNetCore, settings) =>
+            aspNetCore.DisableTransportSecurityRequirement = settings.Value.DisableTransportSecurityRequirement);
+
+        services.AddSampleJarStores();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.Cookie.Name = "jar-sample-login";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromHours(1);
+                options.SlidingExpiration = false;
+            });
+        services.AddAuthorization();
+        services.AddRazorPages();
+
+        services.AddHttpClient(DemoClients.HttpClientName, (provider, http) => http.BaseAddress = SampleHostUrls.BaseAddress(provider.GetRequiredService<IConfiguration>()));
+        services.AddScoped<PendingAuthorizationStore>();
+        services.AddScoped<DemoClients>();
+        services.AddScoped<ClientSeeder>();
+        services.AddSingleton<ConsentTickets>();
+        services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    public static WebApplication UseSampleHost(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapAuthorizationEndpoint();
+        app.MapUserInfoEndpoint();
+        return app;
+    }
+}

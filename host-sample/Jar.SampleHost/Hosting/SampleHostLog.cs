@@ -1,0 +1,23 @@
+namespace Jar.SampleHost;
+
+/// <summary>Every log line of the sample host, declared once.</summary>
+internal static partial class SampleHostLog
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Registered demo client {ClientId} (JAR profile {Profile}).")]
+    public static partial void ClientCreated(ILogger logger, string clientId, string profile);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Updated demo client {ClientId} from configuration (JAR profile {Profile}).")]
+    public static partial void ClientUpdated(ILogger logger, string clientId, string profile);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready ({Provider}).")]
+    public static partial void DatabaseReady(ILogger logger, string? provider);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Signing and encryption keys are ephemeral: tokens issued by this process are unreadable after a restart.")]
+    public static partial void EphemeralKeys(ILogger logger);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "User {Subject} signed in.")]
+    public static partial void SignedIn(ILogger logger, string subject);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "User {Subject} {Decision} the authorization request of {ClientId}.")]
+    public static partial void ConsentGiven(ILogger logger, string subject, string decision, string? clientId);
+}

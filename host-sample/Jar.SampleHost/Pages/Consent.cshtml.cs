@@ -1,0 +1,43 @@
+using Jar.SampleHost.Endpoints;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Jar.SampleHost.Pages;
+
+/// <summary>
+/// Asks the signed-in user to allow or deny a client's request. The decision is posted to the authorization
+/// endpoint, which issues the code or answers <c>access_denied</c>.
+/// </summary>
+public sealed class ConsentModel(ConsentTickets tickets) : PageModel
+{
+    /// <summary>The request to decide on.</summary>
+    public ConsentTicket? Ticket { get; private set; }
+
+    /// <summary>Where the decision is posted.</summary>
+    public static string AuthorizationEndpointPath => "/connect/authorize";
+
+    /// <summary>The name of the decision field.</summary>
+    public static string DecisionField => AuthorizationEndpoint.DecisionField;
+
+    /// <summary>The value that allows.</summary>
+    public static string Allow => AuthorizationEndpoint.Allow;
+
+    /// <summary>The value that denies.</summary>
+    public static string Deny => AuthorizationEndpoint.Deny;
+
+    /// <summary>Shows the request, or a 400 when the ticket is not valid for this user.</summary>
+    public IActionResult OnGet(string? ticket)
+    {
+        Ticket = tickets.Unprotect(ticket);
+
+        // A ticket is only for the user it was made for: no one decides on someone else's request.
+        if (Ticket is null || User.FindFirst(Claims.Subject)?.Value != Ticket.Subject)
+        {
+            Ticket = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+}

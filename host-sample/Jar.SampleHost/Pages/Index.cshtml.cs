@@ -1,0 +1,43 @@
+using Jar.IdentityServer.Extensions;
+using Jar.SampleHost.Clients;
+using Jar.SampleHost.Hardening;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Jar.SampleHost.Pages;
+
+/// <summary>The home page: what this host is, its demo clients and their policies, and how to start a flow.</summary>
+public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IClientPolicyCatalog policies) : PageModel
+{
+    /// <summary>The command that starts a walk-through for a client.</summary>
+    public const string DemoRequestCommand = "dotnet run --project host-sample/Jar.SampleHost -- demo-request";
+
+    /// <summary>The demo clients, in configuration order.</summary>
+    public IReadOnlyList<ClientCard> Clients { get; private set; } = [];
+
+    /// <summary>Builds the page.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var cards = new List<ClientCard>();
+        foreach (var (clientId, settings) in clients.Value.Clients)
+        {
+            var policy = (await policies.ResolveAsync(clientId, cancellationToken).ConfigureAwait(false)).Policy;
+            cards.Add(new ClientCard(clientId, settings, policy));
+        }
+
+        Clients = cards;
+    }
+
+    /// <summary>One demo client as shown on the page.</summary>
+    /// <param name="ClientId">The client id.</param>
+    /// <param name="Settings">Its configuration.</param>
+    /// <param name="Policy">Its effective JAR policy.</param>
+    public sealed record ClientCard(string ClientId, SampleClientSettings Settings, JarPolicy Policy)
+    {
+        /// <summary>How the demo client sends its request under this policy.</summary>
+        public string Delivery =>
+            Policy.RequirePushedAuthorizationRequests ? "signed request object pushed to /connect/par, then request_uri"
+            : Settings.DemoPrivateKey is not null || Policy.RequireRequestObject ? "signed request object by value (request=…)"
+            : "plain query parameters with PKCE";
+    }
+}

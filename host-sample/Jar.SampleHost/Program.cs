@@ -1,0 +1,20 @@
+using Jar.SampleHost.Commands;
+using Jar.SampleHost.Hosting;
+
+// dotnet run --project host-sample/Jar.SampleHost [-- <command>] [--urls <url>]: serves, or runs one command
+// (demo-request, policy) with the same configuration and services.
+var (hostArguments, command) = SampleCommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(hostArguments);
+builder.AddSampleHost(forCommand: command is not null);
+var app = builder.Build();
+app.UseSampleHost();
+if (command is not null)
+{
+    return await SampleCommands.RunAsync(app.Services, command, Console.Out, CancellationToken.None).ConfigureAwait(false);
+}
+
+await app.RunAsync().ConfigureAwait(false);
+return 0;
+
+/// <summary>The entry point, visible to the tests' <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

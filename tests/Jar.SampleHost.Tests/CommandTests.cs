@@ -1,0 +1,99 @@
+using Jar.SampleHost.Commands;
+using Jar.SampleHost.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jar.SampleHost.Tests;
+
+/// <summary>The commands, run against the host's own services: demo-request over HTTP, policy show from the policy catalog.</summary>
+public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleHostFactory>
+{
+    [Fact]
+    public async Task Demo_request_pushes_the_fapi2_request_prints_the_url_and_keeps_the_verifier_under_its_state()
+    {
+        _ = host.Server; // the host is started, so its database and clients exist
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "fapi2-client"], output, CancellationToken.None);
+
+        exit.ShouldBe(0);
+        var text = output.ToString();
+        text.ShouldContain("\"typ\": \"oauth-authz-req+jwt\"");
+        text.ShouldContain("\"aud\": \"http://localhost/\"");
+        text.ShouldContain("PAR answered 201: request_uri urn:ietf:params:oauth:request_uri:");
+        var url = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://localhost/connect/authorize?", StringComparison.Ordinal));
+        var query = AuthorizationFlow.Query(new Uri(url));
+        query.Keys.Order().ShouldBe(["client_id", "request_uri"]);
+        var state = text.Split("kept under state ")[1].Split(';')[0];
+        await using var scope = host.Services.CreateAsyncScope();
+        var pending = await scope.ServiceProvider.GetRequiredService<PendingAuthorizationStore>().FindAsync(state, CancellationToken.None);
+        pending.ShouldNotBeNull().ClientId.ShouldBe("fapi2-client");
+        pending.CodeVerifier.Length.ShouldBe(43);
+    }
+
+    [Fact]
+    public async Task Demo_request_for_an_unknown_client_names_the_configured_ones_and_fails()
+    {
+        _ = host.Server;
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "nobody"], output, CancellationToken.None);
+
+        exit.ShouldBe(1);
+        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: fapi2-client, public-client, strict-client.");
+    }
+
+    [Fact]
+    public async Task Policy_show_prints_each_setting_with_its_value_and_whether_the_profile_or_an_override_set_it()
+    {
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, ["policy", "show", "strict-client"], output, CancellationToken.None);
+
+        exit.ShouldBe(0);
+        var rows = Rows(output.ToString());
+        output.ToString().ShouldContain("Profile  strict (set by Jar:Clients:strict-client:Policy:Profile)");
+        rows["RequireRequestObject"].ShouldBe(("true", "override (Jar:Clients:strict-client:Policy:RequireRequestObject)"));
+        rows["RequirePushedAuthorizationRequests"].ShouldBe(("false", "profile:strict"));
+        rows["RequirePkce"].ShouldBe(("true", "profile:strict"));
+        rows["AllowedSigningAlgorithms"].ShouldBe(("ES256, PS256", "profile:strict"));
+        rows["AllowedScopes"].ShouldBe(("(none: the client's registration decides)", "profile:strict"));
+        rows["MaxRequestObjectLifetime"].ShouldBe(("01:00:00", "profile:strict"));
+        rows["Mode"].ShouldBe(("Enforce", "profile:strict"));
+    }
+
+    [Fact]
+    public async Task Policy_show_of_the_fapi2_client_takes_every_value_from_its_profile()
+    {
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, ["policy", "show", "fapi2-client"], output, CancellationToken.None);
+
+        exit.ShouldBe(0);
+        var rows = Rows(output.ToString());
+        rows["RequirePushedAuthorizationRequests"].ShouldBe(("true", "profile:fapi2-message-signing"));
+        rows["RequireRequestObject"].ShouldBe(("true", "profile:fapi2-message-signing"));
+        rows.Values.ShouldAllBe(r => r.Source == "profile:fapi2-message-signing");
+    }
+
+    [Theory]
+    [InlineData("policy", "show", "nobody")]
+    [InlineData("policy", "drop", "fapi2-client")]
+    [InlineData("policy", "show", null)]
+    public async Task Policy_command_refuses_an_unknown_client_or_verb_with_exit_code_2(string word, string verb, string? clientId)
+    {
+        using var output = new StringWriter();
+        string[] command = clientId is null ? [word, verb] : [word, verb, clientId];
+
+        var exit = await SampleCommands.RunAsync(host.Services, command, output, CancellationToken.None);
+
+        exit.ShouldBe(2);
+        output.ToString().ShouldContain("Usage: dotnet run --project host-sample/Jar.SampleHost -- <command>");
+    }
+
+    // The table under the header line: setting, value, source, separated by runs of spaces.
+    private static Dictionary<string, (string Value, string Source)> Rows(string report)
+    {
+        var lines = report.Split('\n', StringSplitOptions.TrimEntries).SkipWhile(l => !l.StartsWith("Setting", StringComparison.Ordinal)).Skip(1).Where(l => l.Length > 0);
+        return lines.Select(l => System.Text.RegularExpressions.Regex.Split(l, "  +")).ToDictionary(c => c[0], c => (c[1], c[2]));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Jar.SampleHost.Tests;
+
+/// <summary>What a visitor and a client see before any flow: the home page and the metadata.</summary>
+public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixture<SampleHostFactory>
+{
+    [Fact]
+    public async Task Home_page_lists_each_demo_client_with_its_profile_and_its_demo_request_command()
+    {
+        using var browser = host.CreateBrowser();
+
+        var response = await browser.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browser.ReadPageAsync(response);
+        page.QuerySelector("a[href='/.well-known/openid-configuration']").ShouldNotBeNull();
+        var cards = page.QuerySelectorAll("section.card").Select(c => c.TextContent).ToArray();
+        cards.Length.ShouldBe(3);
+        cards[0].ShouldContain("fapi2-client");
+        cards[0].ShouldContain("fapi2-message-signing");
+        cards[0].ShouldContain("PAR required");
+        cards[0].ShouldContain("dotnet run --project host-sample/Jar.SampleHost -- demo-request fapi2-client");
+        cards[1].ShouldContain("public-client");
+        cards[1].ShouldContain("none (public client, PKCE)");
+        cards[1].ShouldContain("request object optional");
+        cards[2].ShouldContain("strict-client");
+        cards[2].ShouldContain("request object required");
+        cards[2].ShouldContain("private_key_jwt");
+    }
+
+    [Fact]
+    public async Task Discovery_advertises_the_endpoints_request_objects_and_S256_only()
+    {
+        using var http = host.CreateClient();
+
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/.well-known/openid-configuration"));
+
+        var metadata = document.RootElement;
+        metadata.GetProperty("issuer").GetString().ShouldBe(SampleHostFactory.Issuer);
+        metadata.GetProperty("authorization_endpoint").GetString().ShouldBe("http://localhost/connect/authorize");
+        metadata.GetProperty("pushed_authorization_request_endpoint").GetString().ShouldBe("http://localhost/connect/par");
+        metadata.GetProperty("token_endpoint").GetString().ShouldBe("http://localhost/connect/token");
+        metadata.GetProperty("userinfo_endpoint").GetString().ShouldBe("http://localhost/connect/userinfo");
+        metadata.GetProperty("request_parameter_supported").GetBoolean().ShouldBeTrue();
+        metadata.GetProperty("request_object_signing_alg_values_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["ES256", "PS256"]);
+        metadata.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["S256"]);
+        metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(a => a.GetString()).ShouldContain("private_key_jwt");
+    }
+}

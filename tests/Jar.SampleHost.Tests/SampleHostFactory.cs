@@ -1,0 +1,55 @@
+using Jar.SampleHost.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jar.SampleHost.Tests;
+
+/// <summary>
+/// The sample host in memory, on its own SQLite file in a temporary folder (one per test class). The demo client's
+/// back channel (discovery, PAR, token) goes to the same in-memory server.
+/// </summary>
+public class SampleHostFactory : WebApplicationFactory<Program>
+{
+    private string? _directory;
+
+    /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
+    public static string Issuer => "http://localhost/";
+
+    /// <summary>A browser: cookies kept, redirects not followed, so each step can be checked.</summary>
+    public Browser CreateBrowser() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Configuration on top of appsettings.json: the database, and whatever a test class adds.</summary>
+    protected virtual void AddSettings(Dictionary<string, string?> settings)
+    {
+        _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+        settings["Database:Provider"] = "Sqlite";
+        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        AddSettings(settings);
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services => services
+            .AddHttpClient(DemoClients.HttpClientName)
+            .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _directory is not null && Directory.Exists(_directory))
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}

@@ -28,6 +28,7 @@ public static class OpenIddictServerBuilderJarExtensions
         return builder
             .AddEventHandler(ApplyJarDecision<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
-            .AddEventHandler(AdvertiseRequestObjects.Descriptor);
+            .AddEventHandler(AdvertiseRequestObjects.Descriptor)
+            .AddEventHandler(PublishEncryptionKeys.Descriptor);
     }
 }

@@ -26,6 +26,8 @@ public static class JarServiceCollectionExtensions
         services.TryAddSingleton<Jar.IdentityServer.Extensions.IJarPolicyStore, Jar.IdentityServer.Extensions.ConfigurationJarPolicyStore>();
         services.TryAddSingleton<Jar.IdentityServer.Extensions.IReplayLedger, Jar.IdentityServer.Extensions.InMemoryReplayLedger>();
         services.TryAddSingleton<JarTelemetry>();
+        services.TryAddSingleton(static sp => Jar.IdentityServer.Extensions.RequestObjects.DecryptionKeyRing.Create(
+            sp.GetRequiredService<IOptions<Jar.IdentityServer.Extensions.JarHardeningOptions>>().Value.RequestObjectDecryptionKeys));
         services.TryAddScoped<Jar.IdentityServer.Extensions.IJarRequestValidator, Jar.IdentityServer.Extensions.JarRequestValidator>();
         return services;
     }

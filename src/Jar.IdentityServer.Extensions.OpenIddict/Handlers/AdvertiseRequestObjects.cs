@@ -23,6 +23,14 @@ internal sealed class AdvertiseRequestObjects(IOptions<JarHardeningOptions> opti
         ArgumentNullException.ThrowIfNull(context);
         context.Metadata["request_parameter_supported"] = true;
         context.Metadata["request_object_signing_alg_values_supported"] = System.Collections.Immutable.ImmutableArray.CreateRange<string?>(_default.AllowedSigningAlgorithms.Order(StringComparer.Ordinal));
+        // RFC 9101 §9.2 via OpenID Connect Discovery §3: only when the server holds a decryption key of that kind.
+        var encryption = EncryptionKeys.Algorithms(options.Value.RequestObjectDecryptionKeys).Where(_default.AllowedEncryptionAlgorithms.Contains).ToArray();
+        if (encryption.Length > 0)
+        {
+            context.Metadata["request_object_encryption_alg_values_supported"] = System.Collections.Immutable.ImmutableArray.CreateRange<string?>(encryption);
+            context.Metadata["request_object_encryption_enc_values_supported"] = System.Collections.Immutable.ImmutableArray.Create<string?>("A256GCM");
+        }
+
         if (_default.RequireRequestObject)
         {
             context.Metadata["require_signed_request_object"] = true;

@@ -9,6 +9,13 @@ public sealed class JarHardeningOptions
     /// <summary>The longest request object accepted, in characters (RFC 9101 §10.4.1: bound what you parse).</summary>
     public int MaxRequestObjectLength { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// The server's private keys for encrypted request objects (RFC 9101 §6.1): RSA (2048 bits or more) for
+    /// RSA-OAEP-256, EC P-256/P-384/P-521 for ECDH-ES, each with a <c>kid</c>. Empty: encrypted objects are refused.
+    /// Their public halves belong in the server's JWKS with <c>use: enc</c> (the OpenIddict adapter publishes them).
+    /// </summary>
+    public IList<Microsoft.IdentityModel.Tokens.JsonWebKey> RequestObjectDecryptionKeys { get; } = [];
+
     /// <summary>Per-client policy overrides, by client_id, for the configuration-bound policy store.</summary>
     public IDictionary<string, JarPolicyOverrides> Clients { get; } = new Dictionary<string, JarPolicyOverrides>(StringComparer.Ordinal);
 }

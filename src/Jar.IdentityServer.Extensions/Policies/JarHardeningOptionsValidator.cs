@@ -15,6 +15,15 @@ internal sealed class JarHardeningOptionsValidator : IValidateOptions<JarHardeni
 
         try
         {
+            using var keys = RequestObjects.DecryptionKeyRing.Create(options.RequestObjectDecryptionKeys);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            failures.Add("JarHardening:RequestObjectDecryptionKeys: " + e.Message);
+        }
+
+        try
+        {
             JarProfiles.Resolve("(default)", null, options.DefaultProfile);
         }
         catch (JarPolicyException e)

@@ -6,6 +6,9 @@ namespace Jar.IdentityServer.Extensions;
 /// </summary>
 public sealed record JarPolicy
 {
+    private static readonly IReadOnlySet<string> DefaultEncryptionAlgorithms =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "RSA-OAEP-256", "ECDH-ES");
+
     /// <summary>The profile this policy was built from.</summary>
     public required string Profile { get; init; }
 
@@ -47,6 +50,17 @@ public sealed record JarPolicy
 
     /// <summary>A request object must carry <c>jti</c> (whenever present it is single-use).</summary>
     public bool RequireJwtId { get; init; }
+
+    /// <summary>
+    /// Request objects must be encrypted to the server (a nested JWE, RFC 9101 §6.1); a signed-only object is refused.
+    /// </summary>
+    public bool RequireEncryptedRequestObject { get; init; }
+
+    /// <summary>
+    /// Allowed JWE key management algorithms for encrypted request objects: RSA-OAEP-256 and ECDH-ES by default;
+    /// RSA1_5 is never offered (FAPI 1.0 Advanced §8.6.1). Content encryption is always A256GCM.
+    /// </summary>
+    public IReadOnlySet<string> AllowedEncryptionAlgorithms { get; init; } = DefaultEncryptionAlgorithms;
 
     /// <summary>Enforce, or report only.</summary>
     public EnforcementMode Mode { get; init; }

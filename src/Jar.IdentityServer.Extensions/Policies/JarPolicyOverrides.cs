@@ -48,6 +48,12 @@ public sealed record JarPolicyOverrides
     /// <summary>See <see cref="JarPolicy.RequireJwtId"/>.</summary>
     public bool? RequireJwtId { get; init; }
 
+    /// <summary>See <see cref="JarPolicy.RequireEncryptedRequestObject"/>.</summary>
+    public bool? RequireEncryptedRequestObject { get; init; }
+
+    /// <summary>See <see cref="JarPolicy.AllowedEncryptionAlgorithms"/>.</summary>
+    public IReadOnlyList<string>? AllowedEncryptionAlgorithms { get; init; }
+
     /// <summary>See <see cref="JarPolicy.Mode"/>. Report-only is the one setting allowed to soften a profile, and only its policy rules.</summary>
     public EnforcementMode? Mode { get; init; }
 

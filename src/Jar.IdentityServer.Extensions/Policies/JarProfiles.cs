@@ -84,6 +84,8 @@ public static class JarProfiles
             RequireNotBefore = builder.Requirement(nameof(JarPolicy.RequireNotBefore), profile.RequireNotBefore, overrides.RequireNotBefore),
             RequireIssuer = builder.Requirement(nameof(JarPolicy.RequireIssuer), profile.RequireIssuer, overrides.RequireIssuer),
             RequireJwtId = builder.Requirement(nameof(JarPolicy.RequireJwtId), profile.RequireJwtId, overrides.RequireJwtId),
+            RequireEncryptedRequestObject = builder.Requirement(nameof(JarPolicy.RequireEncryptedRequestObject), profile.RequireEncryptedRequestObject, overrides.RequireEncryptedRequestObject),
+            AllowedEncryptionAlgorithms = builder.Ceiling(nameof(JarPolicy.AllowedEncryptionAlgorithms), profile.AllowedEncryptionAlgorithms, overrides.AllowedEncryptionAlgorithms, static a => a)!,
             AllowedScopes = builder.Ceiling(nameof(JarPolicy.AllowedScopes), profile.AllowedScopes, overrides.AllowedScopes, static s => s),
             AllowedResponseTypes = builder.Ceiling(nameof(JarPolicy.AllowedResponseTypes), profile.AllowedResponseTypes, overrides.AllowedResponseTypes, NormalizeResponseType)!,
             AllowedSigningAlgorithms = builder.Algorithms(profile.AllowedSigningAlgorithms, overrides.AllowedSigningAlgorithms),

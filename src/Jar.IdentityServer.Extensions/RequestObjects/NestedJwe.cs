@@ -150,7 +150,7 @@ internal static class NestedJwe
             var otherInfo = OtherInfo(header);
             return key.Ecdh!.DeriveKeyFromHash(peer.PublicKey, HashAlgorithmName.SHA256, [0, 0, 0, 1], otherInfo);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             return null;
         }

@@ -28,6 +28,7 @@ internal static class JarPipeline
     public static readonly IReadOnlyList<IAuthorizationRequestRule> AuthorizationRequestRules =
     [
         new RequestObjectRequiredRule(),
+        new EncryptionRequiredRule(),
         new PushedRequestRequiredRule(),
         new ResponseTypeRule(),
         new RedirectUriRule(),

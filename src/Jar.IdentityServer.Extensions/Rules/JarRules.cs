@@ -29,6 +29,9 @@ public static class JarRules
     public static readonly JarRule SignatureInvalid = new("JAR205", "signature-invalid", JarErrors.InvalidRequestObject, I, "RFC 9101 §6.2");
     public static readonly JarRule TypeForeign = new("JAR206", "typ-foreign", JarErrors.InvalidRequestObject, I, "RFC 9101 §4, §10.8; RFC 8725 §3.11");
     public static readonly JarRule HeaderUnsupported = new("JAR207", "header-unsupported", JarErrors.InvalidRequestObject, I, "RFC 7515 §4.1.11");
+    public static readonly JarRule EncryptionAlgorithmNotAllowed = new("JAR208", "jwe-alg-enc-not-allowed", JarErrors.InvalidRequestObject, I, "RFC 9101 §6.1; FAPI 1.0 Advanced §8.6.1");
+    public static readonly JarRule DecryptionFailed = new("JAR209", "jwe-decryption-failed", JarErrors.InvalidRequestObject, I, "RFC 9101 §6.1");
+    public static readonly JarRule EncryptedObjectNotSigned = new("JAR210", "jwe-inner-not-signed", JarErrors.InvalidRequestObject, I, "RFC 9101 §4, §10.2");
 
     // JAR3xx: time claims.
     public static readonly JarRule ExpiryMissing = new("JAR301", "exp-missing", JarErrors.InvalidRequestObject, I, "FAPI 1.0 Advanced §5.2.2-13; FAPI 2.0 Message Signing §5.3.1-4");
@@ -64,6 +67,7 @@ public static class JarRules
     public static readonly JarRule ResponseTypeNotAllowed = new("JAR609", "response-type-not-allowed", JarErrors.UnauthorizedClient, P, "RFC 6749 §4.1.2.1; FAPI 2.0 Security Profile §5.3.2.2-1");
     public static readonly JarRule NonceMissing = new("JAR610", "nonce-missing", JarErrors.InvalidRequest, P, "FAPI 1.0 Baseline §5.2.2.2; OpenID Connect Core §3.3.2.11");
     public static readonly JarRule ResponseTypeMissing = new("JAR611", "response-type-missing", JarErrors.InvalidRequest, P, "RFC 6749 §4.1.1; RFC 9101 §6.3");
+    public static readonly JarRule EncryptionRequired = new("JAR612", "encryption-required", JarErrors.InvalidRequestObject, P, "RFC 9101 §6.1; OpenID Connect Registration §2");
 
     // JAR9xx: availability.
     public static readonly JarRule StoreUnavailable = new("JAR901", "store-unavailable", JarErrors.TemporarilyUnavailable, I, "RFC 6749 §4.1.2.1");
@@ -75,12 +79,14 @@ public static class JarRules
         RequestAndRequestUri, ClientIdMissing, ClientUnknown, RequestObjectTooLarge, RequestObjectMalformed,
         RequestUriNotPushed, RequestObjectEncrypted, ParameterRepeated, RequestUriAtPar,
         AlgorithmNone, AlgorithmNotAllowed, KeyIdUnknown, NoUsableKey, SignatureInvalid, TypeForeign, HeaderUnsupported,
+        EncryptionAlgorithmNotAllowed, DecryptionFailed, EncryptedObjectNotSigned,
         ExpiryMissing, Expired, NotBeforeMissing, NotBeforeInFuture, LifetimeTooLong, NotBeforeTooOld, IssuedAtInvalid,
         IssuerInvalid, AudienceInvalid, ClientIdMismatch, AuthenticatedClientMismatch, JwtIdInvalid, JwtIdReplayed,
         NestedRequestClaim, ClaimValueInvalid,
         OuterParameterMismatch,
         RequestObjectRequired, PushedRequestRequired, PkceMissing, PkceMethodNotS256, PkceChallengeMalformed,
         RedirectUriMissing, RedirectUriUnregistered, ScopeBeyondCeiling, ResponseTypeNotAllowed, NonceMissing, ResponseTypeMissing,
+        EncryptionRequired,
         StoreUnavailable,
     ];
 }

@@ -22,6 +22,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
     private readonly JarHardeningOptions _options;
     private readonly JarTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly DecryptionKeyRing _decryptionKeys;
 
     public JarRequestValidator(
         IJarPolicyStore policies,
@@ -30,8 +31,10 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         TimeProvider time,
         IOptions<JarHardeningOptions> options,
         JarTelemetry telemetry,
-        ILogger<JarRequestValidator> logger)
+        ILogger<JarRequestValidator> logger,
+        DecryptionKeyRing decryptionKeys)
     {
+        _decryptionKeys = decryptionKeys;
         _policies = policies;
         _ledger = ledger;
         _sinks = sinks.ToArray();
@@ -122,6 +125,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
 
         IReadOnlyDictionary<string, string> parameters;
         DateTimeOffset expiresAt = default;
+        var encrypted = false;
         var violations = new List<JarViolation>();
         if (requestObject is not null)
         {
@@ -133,6 +137,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
 
             parameters = verified.Parameters!;
             expiresAt = verified.ExpiresAt;
+            encrypted = verified.Encrypted;
             if (policy.OuterParameters == OuterParameterHandling.RejectMismatch)
             {
                 CheckOuterParameters(request, parameters, violations);
@@ -143,7 +148,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
             parameters = OuterParameters(request);
         }
 
-        var context = new AuthorizationRequestContext(request, client, policy, parameters, requestObject is not null);
+        var context = new AuthorizationRequestContext(request, client, policy, parameters, requestObject is not null, encrypted);
         foreach (var rule in JarPipeline.AuthorizationRequestRules)
         {
             rule.Check(context, violations);
@@ -184,9 +189,15 @@ internal sealed class JarRequestValidator : IJarRequestValidator
             return new(new JarViolation(JarRules.RequestObjectTooLarge, "The request object is too large."));
         }
 
-        if (CompactJws.CountSegments(requestObject) == 5)
+        var encrypted = CompactJws.CountSegments(requestObject) == 5;
+        if (encrypted)
         {
-            return new(new JarViolation(JarRules.RequestObjectEncrypted, "Encrypted request objects are not accepted by this server."));
+            if (Decrypt(requestObject, policy, out var violation) is not { } signed)
+            {
+                return new(violation!);
+            }
+
+            requestObject = signed;
         }
 
         if (CompactJws.TryParse(requestObject, out var malformed) is not { } jws)
@@ -201,7 +212,10 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         // RFC 8725 §3.1: the algorithm is checked against the allow-list before any key is looked at.
         if (header.Algorithm == SecurityAlgorithms.None)
         {
-            return new(new JarViolation(JarRules.AlgorithmNone, "Unsigned request objects are not accepted."));
+            // RFC 9101 §10.2(b): anyone can encrypt to the server; only the inner signature says who asked.
+            return new(encrypted
+                ? new JarViolation(JarRules.EncryptedObjectNotSigned, "The encrypted request object does not contain a signed request object.")
+                : new JarViolation(JarRules.AlgorithmNone, "Unsigned request objects are not accepted."));
         }
 
         if (!policy.AllowedSigningAlgorithms.Contains(header.Algorithm))
@@ -246,7 +260,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         // RFC 9101 §6.3: only the object's parameters count.
         var parameters = new RequestObjectParameters(jws.Claims);
 
-        return new(parameters, expiresAt);
+        return new(parameters, expiresAt, encrypted);
     }
 
     /// <summary>
@@ -292,6 +306,39 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         }
 
         return false;
+    }
+
+    /// <summary>RFC 9101 §6.1: decrypts a nested request object; the plaintext must be the client's signed object.</summary>
+    private string? Decrypt(string requestObject, JarPolicy policy, out JarViolation? violation)
+    {
+        violation = null;
+        if (_decryptionKeys.IsEmpty)
+        {
+            violation = new JarViolation(JarRules.RequestObjectEncrypted, "Encrypted request objects are not accepted by this server.");
+            return null;
+        }
+
+        switch (NestedJwe.TryDecrypt(requestObject, _decryptionKeys, policy.AllowedEncryptionAlgorithms, out var plaintext))
+        {
+            case NestedJwe.Outcome.Malformed:
+                violation = new JarViolation(JarRules.RequestObjectMalformed, "The encrypted request object is not a well-formed compact JWE (RFC 7516 §7.1).");
+                return null;
+            case NestedJwe.Outcome.NotAllowed:
+                violation = new JarViolation(JarRules.EncryptionAlgorithmNotAllowed, "The request object's encryption algorithm is not allowed for this client.");
+                return null;
+            case NestedJwe.Outcome.Failed:
+                violation = new JarViolation(JarRules.DecryptionFailed, "The request object could not be decrypted.");
+                return null;
+        }
+
+        // RFC 9101 §4, §10.2(b): sign, then encrypt; anything but a compact JWS inside is unauthenticated.
+        if (CompactJws.CountSegments(plaintext!) != 3)
+        {
+            violation = new JarViolation(JarRules.EncryptedObjectNotSigned, "The encrypted request object does not contain a signed request object.");
+            return null;
+        }
+
+        return plaintext;
     }
 
     private static void CheckOuterParameters(JarRequest request, IReadOnlyDictionary<string, string> inner, List<JarViolation> violations)
@@ -399,15 +446,15 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         }
     }
 
-    private readonly record struct Verified(JarViolation? Violation, IReadOnlyDictionary<string, string>? Parameters, DateTimeOffset ExpiresAt)
+    private readonly record struct Verified(JarViolation? Violation, IReadOnlyDictionary<string, string>? Parameters, DateTimeOffset ExpiresAt, bool Encrypted)
     {
         public Verified(JarViolation violation)
-            : this(violation, null, default)
+            : this(violation, null, default, false)
         {
         }
 
-        public Verified(IReadOnlyDictionary<string, string> parameters, DateTimeOffset expiresAt)
-            : this(null, parameters, expiresAt)
+        public Verified(IReadOnlyDictionary<string, string> parameters, DateTimeOffset expiresAt, bool encrypted)
+            : this(null, parameters, expiresAt, encrypted)
         {
         }
     }

@@ -65,6 +65,7 @@ public sealed class JarProfilesTests
         { JarProfiles.Strict, new JarPolicyOverrides { MaxRequestObjectLifetime = TimeSpan.Zero }, nameof(JarPolicy.MaxRequestObjectLifetime) },
         { JarProfiles.Strict, new JarPolicyOverrides { ClockSkew = TimeSpan.FromSeconds(16) }, nameof(JarPolicy.ClockSkew) },
         { JarProfiles.Strict, new JarPolicyOverrides { ClockSkew = TimeSpan.FromSeconds(-1) }, nameof(JarPolicy.ClockSkew) },
+        { JarProfiles.Fapi1Advanced, new JarPolicyOverrides { AllowedEncryptionAlgorithms = ["RSA-OAEP-256", "RSA1_5"] }, nameof(JarPolicy.AllowedEncryptionAlgorithms) },
     };
 
     [Theory]
@@ -129,7 +130,7 @@ public sealed class JarProfilesTests
         resolution.Sources.Keys.ShouldBe(
             [
                 "RequireRequestObject", "RequirePushedAuthorizationRequests", "RequirePkce", "RequireRedirectUri",
-                "RequireNonceForOpenId", "RequireNotBefore", "RequireIssuer", "RequireJwtId", "AllowedScopes",
+                "RequireNonceForOpenId", "RequireNotBefore", "RequireIssuer", "RequireJwtId", "RequireEncryptedRequestObject", "AllowedEncryptionAlgorithms", "AllowedScopes",
                 "AllowedResponseTypes", "AllowedSigningAlgorithms", "MaxRequestObjectLifetime", "ClockSkew", "Mode",
                 "OuterParameters",
             ],

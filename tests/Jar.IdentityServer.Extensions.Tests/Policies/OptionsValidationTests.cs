@@ -1,3 +1,4 @@
+using Jar.IdentityServer.Extensions.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,17 @@ public sealed class OptionsValidationTests
         exception.Message.ShouldContain("MaxRequestObjectLength");
         exception.Message.ShouldContain("RequireRedirectUri");
         exception.Message.ShouldContain("ClockSkew");
+    }
+
+    [Fact]
+    public void Stops_the_host_when_a_decryption_key_has_no_private_part()
+    {
+        using var services = Build(o => o.RequestObjectDecryptionKeys.Add(ServerEncryptionKeys.RsaJwk(includePrivate: false)));
+
+        var exception = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        exception.Message.ShouldContain("RequestObjectDecryptionKeys");
+        exception.Message.ShouldContain("enc-rsa");
     }
 
     [Fact]

@@ -6,7 +6,8 @@ internal sealed record AuthorizationRequestContext(
     JarClient Client,
     JarPolicy Policy,
     IReadOnlyDictionary<string, string> Parameters,
-    bool HasRequestObject)
+    bool HasRequestObject,
+    bool RequestObjectEncrypted = false)
 {
     public string? this[string name] => Parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 }

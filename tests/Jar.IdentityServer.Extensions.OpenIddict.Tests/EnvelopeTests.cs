@@ -126,16 +126,16 @@ public sealed class EnvelopeTests(OpenIddictHostFixture host)
         result.ShouldBeRefused("invalid_request_object", "JAR105");
     }
 
-    [Theory] // Five segments is a JWE, which this server does not decrypt (RFC 9101 §6.1).
+    [Theory] // Five segments read as a JWE (RFC 7516 §7.1); a JWS header with two more segments is not one.
     [InlineData(Delivery.ByValue)]
     [InlineData(Delivery.Pushed)]
-    public async Task Refuses_an_encrypted_request_object(Delivery delivery)
+    public async Task Refuses_five_segments_that_are_not_a_jwe(Delivery delivery)
     {
         var flow = host.Flow(host.Clients.C1);
 
         var result = await flow.SendAsync(delivery, flow.RequestObject.Build() + ".AAAA.AAAA");
 
-        result.ShouldBeRefused("invalid_request_object", "JAR107");
+        result.ShouldBeRefused("invalid_request_object", "JAR105");
     }
 
     private static string Malformed(RequestObjectBuilder builder, string defect)

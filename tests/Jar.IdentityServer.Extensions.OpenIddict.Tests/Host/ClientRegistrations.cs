@@ -58,5 +58,6 @@ internal static class ClientRegistrations
         options.Clients[clients.Discarding.ClientId] = new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard };
         options.Clients[clients.Fapi2.ClientId] = new JarPolicyOverrides { Profile = JarProfiles.Fapi2MessageSigning };
         options.Clients[clients.StrictJar.ClientId] = new JarPolicyOverrides { Profile = JarProfiles.Strict, RequireRequestObject = true };
+        options.Clients[clients.Encrypting.ClientId] = new JarPolicyOverrides { RequireEncryptedRequestObject = true };
     }
 }

@@ -34,6 +34,9 @@ public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
 
     internal TestClients Clients { get; } = new();
 
+    /// <summary>The server's request object decryption keys (RFC 9101 §6.1).</summary>
+    internal ServerEncryptionKeys EncryptionKeys { get; } = new();
+
     /// <summary>A client that never follows redirects, so every Location header is seen.</summary>
     internal HttpClient Http => _http ?? throw new InvalidOperationException("The host has not started.");
 
@@ -59,14 +62,20 @@ public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetPushedAuthorizationEndpointUris("connect/par")
                     .SetTokenEndpointUris("connect/token")
-                    .SetConfigurationEndpointUris(".well-known/openid-configuration");
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 options.AllowAuthorizationCodeFlow();
                 options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, ClientRegistrations.AccountsScope);
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .DisableTransportSecurityRequirement(); // plain http, on loopback only
-                options.AddJarHardening(jar => ClientRegistrations.AddPolicies(Clients, jar));
+                options.AddJarHardening(jar =>
+                {
+                    ClientRegistrations.AddPolicies(Clients, jar);
+                    jar.RequestObjectDecryptionKeys.Add(EncryptionKeys.RsaJwk());
+                    jar.RequestObjectDecryptionKeys.Add(EncryptionKeys.EcJwk());
+                });
             });
 
         // The port is known only once Kestrel has bound it; OpenIddict reads its options at the first request.
@@ -110,6 +119,7 @@ public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
     {
         _http?.Dispose();
         Clients.Dispose();
+        EncryptionKeys.Dispose();
     }
 
     private static string BoundAddress(IServer server)

@@ -25,6 +25,8 @@ internal sealed class TestClients : IDisposable
 
     public TestKey Attacker { get; } = TestKey.Rsa("k1");
 
+    public TestKey KE { get; } = TestKey.Rsa("ke");
+
     public TestClients()
     {
         C1 = new TestClient("c1", "http://127.0.0.1/cb1", K1, [K1, K1b, E1]);
@@ -33,6 +35,7 @@ internal sealed class TestClients : IDisposable
         Fapi2 = new TestClient("fapi2", "http://127.0.0.1/cbf", KF, [KF]);
         StrictJar = new TestClient("strict-jar", "http://127.0.0.1/cbs", KS, [KS]);
         Public = new TestClient("public-pkce", "http://127.0.0.1/cbp", null, []);
+        Encrypting = new TestClient("encrypting", "http://127.0.0.1/cbe", KE, [KE]);
     }
 
     /// <summary>Confidential, private_key_jwt, default policy (strict profile, outer parameters RejectMismatch).</summary>
@@ -53,6 +56,9 @@ internal sealed class TestClients : IDisposable
     /// <summary>A public client with PKCE and no keys.</summary>
     public TestClient Public { get; }
 
+    /// <summary>Strict profile with <c>RequireEncryptedRequestObject = true</c>.</summary>
+    public TestClient Encrypting { get; }
+
     /// <summary>A key by its name in jar-checks.md (K1, K1b, E1, K2, KA...), for theory rows.</summary>
     public TestKey Key(string name) => name switch
     {
@@ -67,11 +73,11 @@ internal sealed class TestClients : IDisposable
     /// <summary>A client by its client_id, for theory rows.</summary>
     public TestClient Client(string clientId) => All.Single(c => c.ClientId == clientId);
 
-    public IReadOnlyList<TestClient> All => [C1, C2, Discarding, Fapi2, StrictJar, Public];
+    public IReadOnlyList<TestClient> All => [C1, C2, Discarding, Fapi2, StrictJar, Public, Encrypting];
 
     public void Dispose()
     {
-        foreach (var key in (TestKey[])[K1, K1b, E1, K2, K3, KF, KS, Attacker])
+        foreach (var key in (TestKey[])[K1, K1b, E1, K2, K3, KF, KS, Attacker, KE])
         {
             key.Dispose();
         }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>
 /// One HTTP answer, read the way a client reads it: status, media type, Location, and the parameters of a JSON
 /// body or of OpenIddict's local <c>text/plain</c> error page (<c>name:value</c> lines).
 /// </summary>
-internal sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body)
+public sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body)
 {
     public string? Error => Parameters.GetValueOrDefault("error");
 

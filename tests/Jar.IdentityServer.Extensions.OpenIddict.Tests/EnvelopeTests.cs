@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 using Microsoft.IdentityModel.Tokens;
 

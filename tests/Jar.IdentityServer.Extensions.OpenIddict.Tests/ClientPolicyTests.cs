@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
@@ -52,7 +51,7 @@ public sealed class ClientPolicyTests(OpenIddictHostFixture host)
     {
         var result = await host.Flow(host.Clients.Fapi2).Edit(edits).SendAsync(delivery);
 
-        result.ShouldBeRefused("unauthorized_client", "JAR609");
+        result.ShouldBeRefused("unsupported_response_type", "JAR609");
     }
 
     [Theory] // F1, F3: exact match with a registered redirect URI; never a redirect to the unregistered one.

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
-using JweBuilder = Jar.IdentityServer.Extensions.Tests.Fixtures.Jwe;
+using JweBuilder = Jar.Testing.Jwe;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 

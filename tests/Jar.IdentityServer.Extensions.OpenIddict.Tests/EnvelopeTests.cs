@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
@@ -121,7 +119,7 @@ public sealed class EnvelopeTests(OpenIddictHostFixture host)
     {
         var flow = host.Flow(host.Clients.C1);
 
-        var result = await flow.SendAsync(delivery, Malformed(flow.RequestObject, defect));
+        var result = await flow.SendAsync(delivery, MalformedRequestObject.Make(flow.RequestObject, defect));
 
         result.ShouldBeRefused("invalid_request_object", "JAR105");
     }
@@ -136,35 +134,5 @@ public sealed class EnvelopeTests(OpenIddictHostFixture host)
         var result = await flow.SendAsync(delivery, flow.RequestObject.Build() + ".AAAA.AAAA");
 
         result.ShouldBeRefused("invalid_request_object", "JAR105");
-    }
-
-    private static string Malformed(RequestObjectBuilder builder, string defect)
-    {
-        var valid = builder.Build();
-        var parts = valid.Split('.');
-        return defect switch
-        {
-            "two-segments" => $"{parts[0]}.{parts[1]}",
-            "four-segments" => valid + ".AAAA",
-            "padding" => $"{parts[0]}.{parts[1]}==.{parts[2]}",
-            "plus-for-minus" => $"{parts[0]}.{parts[1]}.{PlusForMinus(parts[2])}",
-            "space" => $"{parts[0]}.{parts[1][..10]} {parts[1][10..]}.{parts[2]}",
-            "newline" => $"{parts[0]}.{parts[1]}.\n{parts[2]}",
-            "payload-array" => builder.BuildWithPayload("[1,2]"),
-            "payload-string" => builder.BuildWithPayload("\"x\""),
-            "payload-null" => builder.BuildWithPayload("null"),
-            "payload-invalid-utf8" => $"{parts[0]}.{Base64UrlEncoder.Encode([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'])}.{parts[2]}",
-            "header-array" => $"{Base64UrlEncoder.Encode("[]")}.{parts[1]}.{parts[2]}",
-            "empty-header" => $".{parts[1]}.{parts[2]}",
-            "not-base64" => $"{parts[0]}.{parts[1]}%.{parts[2]}",
-            _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
-        };
-    }
-
-    // base64url '-' and '_' become base64 '+' and '/'; a 2048-bit signature has hundreds of characters, so it contains some.
-    private static string PlusForMinus(string segment)
-    {
-        segment.IndexOfAny(['-', '_']).ShouldBeGreaterThanOrEqualTo(0);
-        return segment.Replace('-', '+').Replace('_', '/');
     }
 }

@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -180,7 +179,7 @@ public sealed class OuterParameterTests(OpenIddictHostFixture host)
         new JsonWebToken(tokens.Parameters["access_token"]).GetClaim("scope").Value.ShouldBe("openid profile accounts");
     }
 
-    private static void SetOuter(AuthorizationFlow flow, string outer)
+    private static void SetOuter(AuthorizationAttempt flow, string outer)
     {
         foreach (var pair in outer.Split(';'))
         {

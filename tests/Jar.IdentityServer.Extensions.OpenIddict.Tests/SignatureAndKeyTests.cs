@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;

@@ -30,9 +30,19 @@ public static class AuthorizationFlow
     /// </summary>
     public static async Task<(IHtmlDocument Consent, Uri Redirect)> AuthorizeAsync(Browser browser, Uri authorizationUrl, string decision)
     {
+        var (consent, answered) = await SignInAndDecideAsync(browser, Browser.Location(await browser.GetAsync(authorizationUrl)), decision);
+        return (consent, Browser.Location(answered));
+    }
+
+    /// <summary>
+    /// The user's side after the authorization endpoint accepted a request and redirected to <paramref name="accepted"/>:
+    /// signs in on the login form and answers the consent page with <paramref name="decision"/>. Returns the consent
+    /// page and the authorization endpoint's answer to that decision.
+    /// </summary>
+    public static async Task<(IHtmlDocument Consent, HttpResponseMessage Answer)> SignInAndDecideAsync(Browser browser, Uri accepted, string decision)
+    {
         // The accepted request is cached and the browser sent to it by request_uri (a pushed one already is).
-        var response = await browser.GetAsync(authorizationUrl);
-        var location = Browser.Location(response);
+        var location = accepted;
         if (location.AbsolutePath == "/connect/authorize")
         {
             Query(location).ContainsKey("request_uri").ShouldBeTrue();
@@ -60,7 +70,7 @@ public static class AuthorizationFlow
         var form = consent.QuerySelector<IHtmlFormElement>("main form").ShouldNotBeNull();
         var button = form.QuerySelector($"button[name=consent][value={decision}]").ShouldNotBeNull();
         var answered = await browser.SubmitAsync(form, Browser.Local(toConsent), button: button);
-        return (consent, Browser.Location(answered));
+        return (consent, answered);
     }
 
     /// <summary>

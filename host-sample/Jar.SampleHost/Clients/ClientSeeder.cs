@@ -72,8 +72,20 @@ public sealed class ClientSeeder(
             Permissions.Endpoints.PushedAuthorization,
             Permissions.Endpoints.Token,
             Permissions.GrantTypes.AuthorizationCode,
-            Permissions.ResponseTypes.Code,
         ]);
+
+        // The response types the client's policy allows: code, and code id_token for a FAPI 1.0 Advanced client
+        // (§5.2.2-2). The JAR engine refuses any other before OpenIddict sees it (JAR609).
+        foreach (var responseType in policy.AllowedResponseTypes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.ResponseType + responseType);
+
+            // OpenIddict counts a response type that returns a token from the authorization endpoint as the implicit grant.
+            if (responseType.Split(' ').Any(value => value is ResponseTypes.IdToken or ResponseTypes.Token))
+            {
+                descriptor.Permissions.Add(Permissions.GrantTypes.Implicit);
+            }
+        }
         foreach (var scope in settings.Scopes)
         {
             // openid needs no permission; offline_access is the permission to use refresh tokens.

@@ -50,7 +50,9 @@ internal static class SampleHostBuilderExtensions
                     .SetPushedAuthorizationEndpointUris("connect/par")
                     .SetTokenEndpointUris("connect/token")
                     .SetUserInfoEndpointUris("connect/userinfo");
-                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                // The hybrid flow serves code id_token, FAPI 1.0 Advanced's response type (§5.2.2-2); each client may
+                // use only the response types its JAR policy allows (see ClientSeeder).
+                options.AllowAuthorizationCodeFlow().AllowHybridFlow().AllowRefreshTokenFlow();
 
                 // An accepted authorization request is stored and replaced by a request_uri before the login and
                 // consent round trips, so a request object is validated (and its jti consumed) exactly once.

@@ -18,6 +18,12 @@ public static class JarErrors
     /// <summary>RFC 6749 §4.1.2.1.</summary>
     public const string UnauthorizedClient = "unauthorized_client";
 
+    /// <summary>
+    /// RFC 6749 §4.1.2.1. The one code for a disallowed response type that conformance suites accept at both the
+    /// authorization and the PAR endpoint (FAPI 1.0 Advanced §5.2.2-2 tests).
+    /// </summary>
+    public const string UnsupportedResponseType = "unsupported_response_type";
+
     /// <summary>RFC 6749 §5.2.</summary>
     public const string InvalidClient = "invalid_client";
 

@@ -64,7 +64,7 @@ public static class JarRules
     public static readonly JarRule RedirectUriMissing = new("JAR606", "redirect-uri-missing", JarErrors.InvalidRequest, P, "FAPI 1.0 Baseline §5.2.2-9; FAPI 2.0 Security Profile §5.3.2.2-6");
     public static readonly JarRule RedirectUriUnregistered = new("JAR607", "redirect-uri-unregistered", JarErrors.InvalidRequest, P, "RFC 6749 §3.1.2.3; FAPI 1.0 Baseline §5.2.2-10");
     public static readonly JarRule ScopeBeyondCeiling = new("JAR608", "scope-beyond-ceiling", JarErrors.InvalidScope, P, "RFC 6749 §3.3, §4.1.2.1");
-    public static readonly JarRule ResponseTypeNotAllowed = new("JAR609", "response-type-not-allowed", JarErrors.UnauthorizedClient, P, "RFC 6749 §4.1.2.1; FAPI 2.0 Security Profile §5.3.2.2-1");
+    public static readonly JarRule ResponseTypeNotAllowed = new("JAR609", "response-type-not-allowed", JarErrors.UnsupportedResponseType, P, "RFC 6749 §4.1.2.1; FAPI 2.0 Security Profile §5.3.2.2-1");
     public static readonly JarRule NonceMissing = new("JAR610", "nonce-missing", JarErrors.InvalidRequest, P, "FAPI 1.0 Baseline §5.2.2.2; OpenID Connect Core §3.3.2.11");
     public static readonly JarRule ResponseTypeMissing = new("JAR611", "response-type-missing", JarErrors.InvalidRequest, P, "RFC 6749 §4.1.1; RFC 9101 §6.3");
     public static readonly JarRule EncryptionRequired = new("JAR612", "encryption-required", JarErrors.InvalidRequestObject, P, "RFC 9101 §6.1; OpenID Connect Registration §2");

@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

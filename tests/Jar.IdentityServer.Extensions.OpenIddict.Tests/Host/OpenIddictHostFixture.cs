@@ -1,5 +1,4 @@
 using System.Net;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +16,7 @@ namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 /// A stock OpenIddict 7.8.0 server with <c>AddJarHardening()</c>, on Kestrel at http://127.0.0.1 on a port the OS
 /// picks, with EF Core stores on a SQLite file. Issuer = the bound base URL. One instance serves every test.
 /// </summary>
-public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
+public sealed class OpenIddictHostFixture : IAuthorizationServer, IAsyncLifetime, IDisposable
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"jar-openiddict-tests-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
@@ -28,6 +27,8 @@ public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
     /// objects and assertions are dated from it, so no test depends on how long the run takes.
     /// </summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    TimeProvider IAuthorizationServer.Time => Time;
 
     /// <summary>The issuer identifier as discovery advertises it: <c>http://127.0.0.1:PORT/</c>.</summary>
     public string Issuer { get; private set; } = string.Empty;
@@ -40,7 +41,12 @@ public sealed class OpenIddictHostFixture : IAsyncLifetime, IDisposable
     /// <summary>A client that never follows redirects, so every Location header is seen.</summary>
     internal HttpClient Http => _http ?? throw new InvalidOperationException("The host has not started.");
 
-    internal AuthorizationFlow Flow(TestClient client) => new(this, client);
+    HttpClient IAuthorizationServer.BackChannel => Http;
+
+    internal AuthorizationAttempt Flow(TestClient client) => new(this, client);
+
+    /// <summary>The test user is granted at once (<see cref="TestUserAuthorizationEndpoint"/>): there is nothing to sign in to.</summary>
+    public IUserAgent OpenUserAgent() => new DirectUserAgent(Http);
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Jar.IdentityServer.Extensions.Tests.Fixtures;
+using Jwe = Jar.Testing.Jwe;
 
 namespace Jar.IdentityServer.Extensions.Tests.Encryption;
 

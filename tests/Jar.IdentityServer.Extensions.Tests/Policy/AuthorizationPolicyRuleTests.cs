@@ -175,7 +175,7 @@ public sealed class AuthorizationPolicyRuleTests
 
         var decision = await engine.SendAsync(engine.R0().With("response_type", responseType));
 
-        decision.ShouldBeRefused("JAR609", "unauthorized_client");
+        decision.ShouldBeRefused("JAR609", "unsupported_response_type");
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class AuthorizationPolicyRuleTests
 
         var decision = await engine.SendAsync(engine.R0());
 
-        decision.ShouldBeRefused("JAR609", "unauthorized_client");
+        decision.ShouldBeRefused("JAR609", "unsupported_response_type");
     }
 
     [Theory]

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>
 /// Compact JWS serialization (RFC 7515 §7.1) over any header and payload, so tests can send what a careless or
 /// hostile client would. The signature itself is always Microsoft.IdentityModel's.
 /// </summary>
-internal static class Jws
+public static class Jws
 {
     // No provider cache: the attacker key and K1 share a kid, and each signature must come from the key given.
     private static readonly CryptoProviderFactory Crypto = new() { CacheSignatureProviders = false };

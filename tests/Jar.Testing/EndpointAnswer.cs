@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>
 /// One HTTP answer, read the way a client reads it: status, media type, Location, and the parameters of a JSON
 /// body or of OpenIddict's local <c>text/plain</c> error page (<c>name:value</c> lines).
 /// </summary>
-internal sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body)
+public sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body, string? CacheControl)
 {
     public string? Error => Parameters.GetValueOrDefault("error");
 
@@ -37,7 +37,7 @@ internal sealed record EndpointAnswer(int Status, string? MediaType, Uri? Locati
             }
         }
 
-        return new EndpointAnswer((int)response.StatusCode, mediaType, response.Headers.Location, parameters, body);
+        return new EndpointAnswer((int)response.StatusCode, mediaType, response.Headers.Location, parameters, body, response.Headers.CacheControl?.ToString());
     }
 
     public override string ToString() => $"{Status} {MediaType} Location={Location} {Body}";

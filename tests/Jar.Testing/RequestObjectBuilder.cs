@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>
 /// A request object under construction: a JOSE header, a claims set and the key that signs it. Starts as R0 of
 /// jar-checks.md §0.2; each knob changes one thing, so a test shows exactly what it breaks.
 /// </summary>
-internal sealed class RequestObjectBuilder
+public sealed class RequestObjectBuilder
 {
     private SecurityKey? _key;
     private string? _signingAlgorithm;

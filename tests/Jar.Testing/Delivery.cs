@@ -1,4 +1,4 @@
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>How a request object reaches the server.</summary>
 public enum Delivery

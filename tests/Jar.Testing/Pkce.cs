@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>An RFC 7636 S256 pair: a fresh 43-character verifier and its challenge (§4.1, §4.2).</summary>
-internal sealed record Pkce(string Verifier, string Challenge)
+public sealed record Pkce(string Verifier, string Challenge)
 {
     public static Pkce Create()
     {

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
+namespace Jar.Testing;
 
 /// <summary>A real key pair (RSA 2048 or EC P-256) with the <c>kid</c> and algorithm a client signs with.</summary>
-internal sealed class TestKey : IDisposable
+public sealed class TestKey : IDisposable
 {
     private readonly AsymmetricAlgorithm _algorithm;
 

@@ -4,14 +4,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Jar.IdentityServer.Extensions.Tests.Fixtures;
+namespace Jar.Testing;
 
 /// <summary>
 /// The client side of a nested request object: encrypts a signed object to a server key as a compact JWE
 /// (RFC 7516 §5.1). Written over .NET's primitives, since Microsoft.IdentityModel cannot produce RSA-OAEP-256,
 /// ECDH-ES or A256GCM; each knob breaks one thing on purpose.
 /// </summary>
-internal static class Jwe
+public static class Jwe
 {
     /// <summary>RSA-OAEP-256 key wrap, A256GCM content encryption.</summary>
     public static string RsaOaep256(string plaintext, RSA recipient, string? kid, Action<JsonObject>? header = null)

@@ -1,6 +1,6 @@
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
 using Jar.SampleHost.Data;
-using Jar.SampleHost.Hardening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -88,7 +88,7 @@ public sealed class ClientSeederTests(SampleHostFactory host) : IClassFixture<Sa
         var seeder = new ClientSeeder(
             scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             Options.Create(clients),
-            scope.ServiceProvider.GetRequiredService<IClientPolicyCatalog>(),
+            scope.ServiceProvider.GetRequiredService<IJarPolicyAdministration>(),
             scope.ServiceProvider.GetRequiredService<IHostEnvironment>(),
             NullLogger<ClientSeeder>.Instance);
         await seeder.SeedAsync(CancellationToken.None);

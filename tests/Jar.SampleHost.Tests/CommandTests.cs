@@ -51,8 +51,10 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
 
         exit.ShouldBe(0);
         var rows = Rows(output.ToString());
-        output.ToString().ShouldContain("Profile  strict (set by Jar:Clients:strict-client:Policy:Profile)");
-        rows["RequireRequestObject"].ShouldBe(("true", "override (Jar:Clients:strict-client:Policy:RequireRequestObject)"));
+        output.ToString().ShouldContain("Policy     stored in JarClientPolicies, revision 1, updated ");
+        output.ToString().ShouldContain("Overrides  {\"Profile\":\"strict\",\"RequireRequestObject\":true}");
+        output.ToString().ShouldContain("Profile    strict (named by the policy)");
+        rows["RequireRequestObject"].ShouldBe(("true", "override"));
         rows["RequirePushedAuthorizationRequests"].ShouldBe(("false", "profile:strict"));
         rows["RequirePkce"].ShouldBe(("true", "profile:strict"));
         rows["AllowedSigningAlgorithms"].ShouldBe(("ES256, PS256", "profile:strict"));

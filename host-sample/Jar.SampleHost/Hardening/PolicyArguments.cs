@@ -105,19 +105,15 @@ internal static class PolicyArguments
 
     private static JsonObject Parse(string json)
     {
-        JsonNode? node;
+        JsonObject policy;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            // The argument starts with '{': it is an object, or not JSON at all.
+            policy = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })!.AsObject();
         }
         catch (JsonException e)
         {
             throw new FormatException($"the policy is not valid JSON: {e.Message}", e);
-        }
-
-        if (node is not JsonObject policy)
-        {
-            throw new FormatException("the policy must be a JSON object, such as {\"Profile\":\"strict\",\"RequireJwtId\":true}.");
         }
 
         // A null member is an unset one, as when it is left out.

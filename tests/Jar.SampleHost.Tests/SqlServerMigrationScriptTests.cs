@@ -193,7 +193,7 @@ public sealed class SqlServerMigrationScriptTests
         private void Read(string script)
         {
             using var reader = new StringReader(script);
-            var fragment = new TSql170Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+            var fragment = new TSql180Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
             Errors.AddRange(errors.Select(e => $"{e.Line}:{e.Column} {e.Message}"));
             fragment.Accept(this);
         }

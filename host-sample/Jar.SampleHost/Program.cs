@@ -16,8 +16,9 @@ if (command is not null)
     {
         await DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
     }
-    catch (System.Data.Common.DbException e)
+    catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
     {
+        // An unreachable server, a connection string of another provider, an unknown provider: say which setting to check.
         await Console.Error.WriteLineAsync($"Cannot prepare the database ({e.Message}). Check Database:Provider and ConnectionStrings:Jar.").ConfigureAwait(false);
         return 1;
     }

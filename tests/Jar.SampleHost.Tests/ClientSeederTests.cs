@@ -33,6 +33,11 @@ public sealed class ClientSeederTests(SampleHostFactory host) : IClassFixture<Sa
         (await applications.GetRequirementsAsync(strict)).ShouldBe([Requirements.Features.ProofKeyForCodeExchange]);
         (await applications.HasPermissionAsync(strict, Permissions.GrantTypes.RefreshToken)).ShouldBeFalse();
 
+        // Report-only: OpenIddict must not enforce what the stored policy only reports.
+        var rollout = (await applications.FindByClientIdAsync("rollout-client")).ShouldNotBeNull();
+        (await applications.GetRequirementsAsync(rollout)).ShouldBeEmpty();
+        (await applications.GetJsonWebKeySetAsync(rollout)).ShouldNotBeNull().Keys.Single().Kty.ShouldBe("EC");
+
         var publicClient = (await applications.FindByClientIdAsync("public-client")).ShouldNotBeNull();
         (await applications.GetClientTypeAsync(publicClient)).ShouldBe(ClientTypes.Public);
         (await applications.GetJsonWebKeySetAsync(publicClient)).ShouldBeNull();

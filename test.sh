@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: starts the PostgreSQL server the store tests need, then every test.
+# Runs the whole test suite on a fresh machine: writes the SQL Server migration script (the sample host's tests parse
+# it), starts the PostgreSQL server the store tests need, then every test.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# dotnet-ef from the local tool manifest (.config/dotnet-tools.json), then the idempotent script a DBA would run on
+# SQL Server. No SQL Server runs here: tests/Jar.SampleHost.Tests parses this file with Microsoft's T-SQL parser.
+dotnet tool restore
+mkdir -p artifacts
+dotnet ef migrations script --idempotent \
+  --project host-sample/Jar.SampleHost --context SqlServerAppDbContext --configuration Release \
+  --output artifacts/sqlserver.sql
+test -s artifacts/sqlserver.sql
 
 source scripts/postgres.sh
 trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop' EXIT

@@ -1,4 +1,5 @@
 using Jar.SampleHost.Commands;
+using Jar.SampleHost.Data;
 using Jar.SampleHost.Hosting;
 
 // dotnet run --project host-sample/Jar.SampleHost [-- <command>] [--urls <url>]: serves, or runs one command
@@ -10,6 +11,18 @@ var app = builder.Build();
 app.UseSampleHost();
 if (command is not null)
 {
+    // The same database set-up as a start of the host, so a command works on a fresh machine too.
+    try
+    {
+        await DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
+    }
+    catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+    {
+        // An unreachable server, a connection string of another provider, an unknown provider: say which setting to check.
+        await Console.Error.WriteLineAsync($"Cannot prepare the database ({e.Message}). Check Database:Provider and ConnectionStrings:Jar.").ConfigureAwait(false);
+        return 1;
+    }
+
     return await SampleCommands.RunAsync(app.Services, command, Console.Out, CancellationToken.None).ConfigureAwait(false);
 }
 

@@ -1,6 +1,6 @@
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
 using Jar.SampleHost.Data;
-using Jar.SampleHost.Hardening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +32,11 @@ public sealed class ClientSeederTests(SampleHostFactory host) : IClassFixture<Sa
         var strict = (await applications.FindByClientIdAsync("strict-client")).ShouldNotBeNull();
         (await applications.GetRequirementsAsync(strict)).ShouldBe([Requirements.Features.ProofKeyForCodeExchange]);
         (await applications.HasPermissionAsync(strict, Permissions.GrantTypes.RefreshToken)).ShouldBeFalse();
+
+        // Report-only: OpenIddict must not enforce what the stored policy only reports.
+        var rollout = (await applications.FindByClientIdAsync("rollout-client")).ShouldNotBeNull();
+        (await applications.GetRequirementsAsync(rollout)).ShouldBeEmpty();
+        (await applications.GetJsonWebKeySetAsync(rollout)).ShouldNotBeNull().Keys.Single().Kty.ShouldBe("EC");
 
         var publicClient = (await applications.FindByClientIdAsync("public-client")).ShouldNotBeNull();
         (await applications.GetClientTypeAsync(publicClient)).ShouldBe(ClientTypes.Public);
@@ -88,7 +93,7 @@ public sealed class ClientSeederTests(SampleHostFactory host) : IClassFixture<Sa
         var seeder = new ClientSeeder(
             scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             Options.Create(clients),
-            scope.ServiceProvider.GetRequiredService<IClientPolicyCatalog>(),
+            scope.ServiceProvider.GetRequiredService<IJarPolicyAdministration>(),
             scope.ServiceProvider.GetRequiredService<IHostEnvironment>(),
             NullLogger<ClientSeeder>.Instance);
         await seeder.SeedAsync(CancellationToken.None);

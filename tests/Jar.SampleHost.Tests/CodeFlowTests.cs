@@ -1,20 +1,37 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AngleSharp.Html.Dom;
+using Jar.IdentityServer.Extensions;
+using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jar.SampleHost.Tests;
 
 /// <summary>
 /// The full authorization code flow of each demo client, as a user and the demo client run it: login, consent,
 /// redirect to /callback with a code, and the code redeemed at /connect/token with the client's own credentials.
-/// Run on each database provider that can run here.
+/// The JAR stores are the Entity Framework Core ones in the host's database: each flow's decision is read back from
+/// JarDecisionRecords and its jti from JarReplayEntries. Run on each database provider that can run here.
 /// </summary>
 public abstract class CodeFlowTests(SampleHostFactory host)
 {
+    [Fact]
+    public async Task The_database_is_created_and_brought_to_the_latest_migration_of_its_provider()
+    {
+        var (type, applied, known, pending) = await Stores.QueryAsync(host, async db => (
+            db.GetType(),
+            (await db.Database.GetAppliedMigrationsAsync()).ToList(),
+            db.Database.GetMigrations().ToList(),
+            (await db.Database.GetPendingMigrationsAsync()).ToList()));
+
+        type.Name.ShouldBe($"{ProviderName}AppDbContext");
+        known.ShouldNotBeEmpty();
+        applied.ShouldBe(known);
+        pending.ShouldBeEmpty();
+        applied[0].ShouldEndWith("_Initial");
+    }
+
     [Fact]
     public async Task Strict_client_completes_the_code_flow_with_a_request_object_sent_by_value()
     {
@@ -28,6 +45,10 @@ public abstract class CodeFlowTests(SampleHostFactory host)
         var tokens = await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
         tokens.TryGetProperty("id_token", out _).ShouldBeTrue();
         tokens.TryGetProperty("refresh_token", out _).ShouldBeFalse();
+
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        ShouldBeAccepted(record, request, JarEndpoint.Authorization, "strict", "strict-client-demo-1", "PS256");
+        (await Stores.ReplayEntryExistsAsync(host, "strict-client", Stores.Claim(request.RequestObject!, "jti"))).ShouldBeTrue();
     }
 
     [Fact]
@@ -54,6 +75,43 @@ public abstract class CodeFlowTests(SampleHostFactory host)
         using var claims = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         claims.RootElement.GetProperty("sub").GetString().ShouldBe("alice");
         claims.RootElement.GetProperty("email").GetString().ShouldBe("alice@example.test");
+
+        // The object was decided once, at the PAR endpoint; the authorization endpoint saw only its request_uri.
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        ShouldBeAccepted(record, request, JarEndpoint.PushedAuthorization, "fapi2-message-signing", "fapi2-client-demo-1", "PS256");
+        (await Stores.ReplayEntryExistsAsync(host, "fapi2-client", Stores.Claim(request.RequestObject!, "jti"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Rollout_client_completes_the_code_flow_with_an_ES256_request_object_pushed_to_par()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "rollout-client");
+
+        request.Delivery.ShouldBe(DemoDelivery.PushedRequestObject);
+        await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
+
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        ShouldBeAccepted(record, request, JarEndpoint.PushedAuthorization, "strict", "rollout-client-demo-1", "ES256");
+    }
+
+    [Fact]
+    public async Task Rollout_client_request_object_by_value_breaks_its_report_only_par_rule_and_still_completes_the_code_flow()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "rollout-client", DemoDelivery.RequestObjectByValue);
+
+        AuthorizationFlow.Query(request.AuthorizationUrl).Keys.Order().ShouldBe(["client_id", "request"]);
+        await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
+
+        // Report-only: JAR602 is recorded, and the request went through (RFC 9126 §4 is being rolled out).
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        record.Outcome.ShouldBe(JarOutcome.ReportOnly);
+        record.RuleIds.ShouldBe("JAR602");
+        record.Endpoint.ShouldBe(JarEndpoint.Authorization);
+        record.ClientId.ShouldBe("rollout-client");
+        record.RequestObjectHash.ShouldBe(Stores.Sha256Hex(request.RequestObject!));
+        record.JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));
+        record.KeyId.ShouldBe("rollout-client-demo-1");
+        record.Algorithm.ShouldBe("ES256");
     }
 
     [Fact]
@@ -70,5 +128,40 @@ public abstract class CodeFlowTests(SampleHostFactory host)
 
         var tokens = await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
         tokens.TryGetProperty("id_token", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_request_object_sent_again_after_its_flow_is_refused_as_a_replay_JAR406_from_the_database_ledger()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "strict-client");
+        await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
+        using var browser = host.CreateBrowser();
+
+        var replay = await browser.GetAsync(request.AuthorizationUrl);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        replay.Headers.Location.ShouldBeNull();
+        var body = await replay.Content.ReadAsStringAsync();
+        body.ShouldContain("error:invalid_request_object\n");
+        body.ShouldContain("(rule JAR406)");
+        var records = await Stores.DecisionsAsync(host, request.RequestObject!);
+        records.Select(r => (r.Outcome, r.RuleIds)).ShouldBe([(JarOutcome.Accepted, string.Empty), (JarOutcome.Refused, "JAR406")]);
+        records[1].JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));
+    }
+
+    /// <summary>The provider name the host runs on, as in Database:Provider.</summary>
+    protected abstract string ProviderName { get; }
+
+    private static void ShouldBeAccepted(Jar.IdentityServer.Extensions.EntityFramework.JarDecisionRecord record, DemoAuthorizationRequest request, JarEndpoint endpoint, string profile, string keyId, string algorithm)
+    {
+        record.Outcome.ShouldBe(JarOutcome.Accepted);
+        record.RuleIds.ShouldBe(string.Empty);
+        record.Endpoint.ShouldBe(endpoint);
+        record.ClientId.ShouldBe(request.ClientId);
+        record.Profile.ShouldBe(profile);
+        record.RequestObjectHash.ShouldBe(Stores.Sha256Hex(request.RequestObject!));
+        record.JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));
+        record.KeyId.ShouldBe(keyId);
+        record.Algorithm.ShouldBe(algorithm);
     }
 }

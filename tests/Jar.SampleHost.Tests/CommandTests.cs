@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jar.SampleHost.Tests;
 
-/// <summary>The commands, run against the host's own services: demo-request over HTTP, policy show from the policy catalog.</summary>
+/// <summary>The commands, run against the host's own services: demo-request over HTTP, policy show from the policy store.</summary>
 public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleHostFactory>
 {
     [Fact]
@@ -39,7 +39,7 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
         var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "nobody"], output, CancellationToken.None);
 
         exit.ShouldBe(1);
-        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: fapi2-client, public-client, strict-client.");
+        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: fapi2-client, public-client, rollout-client, strict-client.");
     }
 
     [Fact]
@@ -51,8 +51,10 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
 
         exit.ShouldBe(0);
         var rows = Rows(output.ToString());
-        output.ToString().ShouldContain("Profile  strict (set by Jar:Clients:strict-client:Policy:Profile)");
-        rows["RequireRequestObject"].ShouldBe(("true", "override (Jar:Clients:strict-client:Policy:RequireRequestObject)"));
+        output.ToString().ShouldContain("Policy     stored in JarClientPolicies, revision 1, updated ");
+        output.ToString().ShouldContain("Overrides  {\"Profile\":\"strict\",\"RequireRequestObject\":true}");
+        output.ToString().ShouldContain("Profile    strict (named by the policy)");
+        rows["RequireRequestObject"].ShouldBe(("true", "override"));
         rows["RequirePushedAuthorizationRequests"].ShouldBe(("false", "profile:strict"));
         rows["RequirePkce"].ShouldBe(("true", "profile:strict"));
         rows["AllowedSigningAlgorithms"].ShouldBe(("ES256, PS256", "profile:strict"));
@@ -91,7 +93,7 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
     }
 
     // The table under the header line: setting, value, source, separated by runs of spaces.
-    private static Dictionary<string, (string Value, string Source)> Rows(string report)
+    internal static Dictionary<string, (string Value, string Source)> Rows(string report)
     {
         var lines = report.Split('\n', StringSplitOptions.TrimEntries).SkipWhile(l => !l.StartsWith("Setting", StringComparison.Ordinal)).Skip(1).Where(l => l.Length > 0);
         return lines.Select(l => System.Text.RegularExpressions.Regex.Split(l, "  +")).ToDictionary(c => c[0], c => (c[1], c[2]));

@@ -2,6 +2,8 @@ using Jar.SampleHost.Commands;
 using Jar.SampleHost.Data;
 using Jar.SampleHost.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 
 namespace Jar.SampleHost.Tests;
@@ -21,15 +23,22 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Sqlite", null, "Microsoft.EntityFrameworkCore.Sqlite")]
-    [InlineData("sqlite", null, "Microsoft.EntityFrameworkCore.Sqlite")]
-    [InlineData("PostgreSql", "Host=127.0.0.1;Database=jar", "Npgsql.EntityFrameworkCore.PostgreSQL")]
-    [InlineData("SqlServer", "Server=127.0.0.1;Database=jar;TrustServerCertificate=true", "Microsoft.EntityFrameworkCore.SqlServer")]
-    public void Database_provider_picks_the_ef_core_provider_named_in_configuration(string provider, string? connectionString, string expected)
+    [InlineData("Sqlite", null, "Microsoft.EntityFrameworkCore.Sqlite", typeof(SqliteAppDbContext))]
+    [InlineData("sqlite", null, "Microsoft.EntityFrameworkCore.Sqlite", typeof(SqliteAppDbContext))]
+    [InlineData("PostgreSql", "Host=127.0.0.1;Database=jar", "Npgsql.EntityFrameworkCore.PostgreSQL", typeof(PostgreSqlAppDbContext))]
+    [InlineData("SqlServer", "Server=127.0.0.1;Database=jar;TrustServerCertificate=true", "Microsoft.EntityFrameworkCore.SqlServer", typeof(SqlServerAppDbContext))]
+    public void Database_provider_picks_the_ef_core_provider_and_the_context_with_its_migrations(string provider, string? connectionString, string expected, Type contextType)
     {
-        using var context = new AppDbContext(Options(provider, connectionString));
+        using var context = DatabaseProvider.CreateContext(DatabaseProvider.Name(Configuration(provider, connectionString)), Options(provider, connectionString));
 
         context.Database.ProviderName.ShouldBe(expected);
+        context.GetType().ShouldBe(contextType);
+
+        // The migrations found are those generated for this provider's context, and they start from Initial.
+        context.Database.GetMigrations().ShouldNotBeEmpty();
+        context.Database.GetMigrations().First().ShouldEndWith("_Initial");
+        var migrations = context.GetService<IMigrationsAssembly>().Migrations;
+        migrations.Values.ShouldAllBe(t => t.Namespace == $"Jar.SampleHost.Migrations.{DatabaseProvider.Name(Configuration(provider, connectionString))}");
     }
 
     [Fact]
@@ -97,15 +106,16 @@ public sealed class ConfigurationTests : IDisposable
     [Theory]
     [InlineData(new string[0], new string[0], null)]
     [InlineData(new[] { "--urls", "http://127.0.0.1:6000" }, new[] { "--urls", "http://127.0.0.1:6000" }, null)]
-    [InlineData(new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" }, new[] { "--urls", "http://127.0.0.1:6000" }, new[] { "demo-request", "fapi2-client" })]
+    [InlineData(new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" }, new[] { "--urls", "http://127.0.0.1:6000" }, new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" })]
     [InlineData(new[] { "Database:Provider=Sqlite" }, new[] { "Database:Provider=Sqlite" }, null)]
     [InlineData(new[] { "policy", "show", "strict-client" }, new string[0], new[] { "policy", "show", "strict-client" })]
-    public void The_command_line_splits_into_a_command_and_the_hosts_own_arguments(string[] args, string[] hostArguments, string[]? command)
+    [InlineData(new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "Database:Provider=Sqlite" }, new[] { "--RequireJwtId", "true", "Database:Provider=Sqlite" }, new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "Database:Provider=Sqlite" })]
+    public void The_command_line_gives_the_host_the_options_and_the_command_its_words_and_the_options(string[] args, string[] hostArguments, string[]? command)
     {
-        var (host, words) = SampleCommandLine.Split(args);
+        var (host, commandLine) = SampleCommandLine.Split(args);
 
         host.ShouldBe(hostArguments);
-        words.ShouldBe(command);
+        commandLine.ShouldBe(command);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -113,13 +123,16 @@ public sealed class ConfigurationTests : IDisposable
     private DbContextOptions<AppDbContext> Options(string provider, string? connectionString)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseProvider.Configure(builder, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        DatabaseProvider.Configure(builder, Configuration(provider, connectionString), _root);
+        return builder.Options;
+    }
+
+    private static IConfiguration Configuration(string provider, string? connectionString) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
             ["ConnectionStrings:Jar"] = connectionString,
-        }).Build(), _root);
-        return builder.Options;
-    }
+        }).Build();
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? urls, ServerSettings settings) =>
         new ServerSettingsValidator(Configuration(urls)).Validate(null, settings);

@@ -17,7 +17,7 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         var page = await Browser.ReadPageAsync(response);
         page.QuerySelector("a[href='/.well-known/openid-configuration']").ShouldNotBeNull();
         var cards = page.QuerySelectorAll("section.card").Select(c => c.TextContent).ToArray();
-        cards.Length.ShouldBe(3);
+        cards.Length.ShouldBe(4);
         cards[0].ShouldContain("fapi2-client");
         cards[0].ShouldContain("fapi2-message-signing");
         cards[0].ShouldContain("PAR required");
@@ -25,9 +25,16 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         cards[1].ShouldContain("public-client");
         cards[1].ShouldContain("none (public client, PKCE)");
         cards[1].ShouldContain("request object optional");
-        cards[2].ShouldContain("strict-client");
-        cards[2].ShouldContain("request object required");
-        cards[2].ShouldContain("private_key_jwt");
+        cards[2].ShouldContain("rollout-client");
+        cards[2].ShouldContain("PAR required");
+        cards[2].ShouldContain("algorithms ES256, PS256");
+        cards[3].ShouldContain("strict-client");
+        cards[3].ShouldContain("request object required");
+        cards[3].ShouldContain("private_key_jwt");
+
+        // The two pages a person walking the flow opens next.
+        page.QuerySelector("a#decisions-link")!.GetAttribute("href").ShouldBe("/decisions");
+        page.QuerySelector("a#policies-link")!.GetAttribute("href").ShouldBe("/policies");
     }
 
     [Fact]

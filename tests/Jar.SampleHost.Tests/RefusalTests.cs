@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using System.Net;
+using Jar.IdentityServer.Extensions;
 using Jar.SampleHost.Demo;
 
 namespace Jar.SampleHost.Tests;
@@ -22,6 +23,19 @@ public sealed class RefusalTests(SampleHostFactory host) : IClassFixture<SampleH
         body.ShouldContain("error:invalid_request\n");
         body.ShouldContain("(rule JAR602)");
         body.ShouldNotContain(request.State);
+
+        // The refusal is recorded with the rule, and the exact object by its SHA-256; its jti was not consumed.
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        record.Outcome.ShouldBe(JarOutcome.Refused);
+        record.RuleIds.ShouldBe("JAR602");
+        record.Endpoint.ShouldBe(JarEndpoint.Authorization);
+        record.ClientId.ShouldBe("fapi2-client");
+        record.Profile.ShouldBe("fapi2-message-signing");
+        record.RequestObjectHash.ShouldBe(Stores.Sha256Hex(request.RequestObject!));
+        record.JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));
+        record.KeyId.ShouldBe("fapi2-client-demo-1");
+        record.Algorithm.ShouldBe("PS256");
+        (await Stores.ReplayEntryExistsAsync(host, "fapi2-client", record.JwtId!)).ShouldBeFalse();
     }
 
     [Fact]

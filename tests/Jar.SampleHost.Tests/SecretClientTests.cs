@@ -1,6 +1,6 @@
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
 using Jar.SampleHost.Demo;
-using Jar.SampleHost.Hardening;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,7 +67,7 @@ public sealed class SecretClientTests(SecretClientHostFactory host) : IClassFixt
         await new ClientSeeder(
             scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(),
             Options.Create(clients),
-            scope.ServiceProvider.GetRequiredService<IClientPolicyCatalog>(),
+            scope.ServiceProvider.GetRequiredService<IJarPolicyAdministration>(),
             scope.ServiceProvider.GetRequiredService<IHostEnvironment>(),
             NullLogger<ClientSeeder>.Instance).SeedAsync(CancellationToken.None);
     }

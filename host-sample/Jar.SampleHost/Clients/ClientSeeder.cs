@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Jar.IdentityServer.Extensions;
-using Jar.SampleHost.Hardening;
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,12 +11,12 @@ namespace Jar.SampleHost.Clients;
 
 /// <summary>
 /// Registers the configured demo clients with OpenIddict on start: creates the missing ones and updates those whose
-/// configuration changed. A registration that matches its configuration is left untouched.
+/// configuration or stored JAR policy changed. A registration that matches both is left untouched.
 /// </summary>
 public sealed class ClientSeeder(
     IOpenIddictApplicationManager applications,
     IOptions<SampleClientsOptions> clients,
-    IClientPolicyCatalog policies,
+    IJarPolicyAdministration policies,
     IHostEnvironment environment,
     ILogger<ClientSeeder> logger)
 {
@@ -28,7 +28,8 @@ public sealed class ClientSeeder(
     {
         foreach (var (clientId, settings) in clients.Value.Clients)
         {
-            var policy = (await policies.ResolveAsync(clientId, cancellationToken).ConfigureAwait(false)).Policy;
+            // The stored policy (the store is the source of truth once seeded), as the engine enforces it.
+            var policy = (await policies.GetAsync(clientId, cancellationToken).ConfigureAwait(false)).Resolution.Policy;
             var descriptor = Describe(clientId, settings, policy);
             var application = await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false);
             if (application is null)
@@ -100,12 +101,15 @@ public sealed class ClientSeeder(
         }
 
         // OpenIddict enforces the same two requirements itself, behind the JAR engine's rules (JAR602, JAR603).
-        if (policy.RequirePkce)
+        // Not under a report-only policy: there a violation is recorded and the request goes through, which
+        // OpenIddict's own check would undo.
+        var enforced = policy.Mode == EnforcementMode.Enforce;
+        if (enforced && policy.RequirePkce)
         {
             descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         }
 
-        if (policy.RequirePushedAuthorizationRequests)
+        if (enforced && policy.RequirePushedAuthorizationRequests)
         {
             descriptor.Requirements.Add(Requirements.Features.PushedAuthorizationRequests);
         }

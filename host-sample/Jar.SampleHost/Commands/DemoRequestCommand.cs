@@ -27,6 +27,8 @@ internal static class DemoRequestCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
     {
+        // The options after the words (--urls …) are the host's configuration, read through IConfiguration.
+        arguments = arguments.TakeWhile(a => !SampleCommandLine.IsOption(a)).ToArray();
         DemoDelivery? delivery = null;
         if (arguments.Length is < 1 or > 2 || arguments.Length == 2 && !Deliveries.ContainsKey(arguments[1]))
         {

@@ -9,7 +9,13 @@ internal static class SampleCommands
           (no command)                      run the authorization server
           demo-request <client> [delivery]  start an authorization request for a demo client and print the URL to open;
                                             delivery: query | by-value | par (default: what the client's policy asks)
-          policy show <client>              print the client's effective JAR policy and where each value comes from
+          policy show <client>              print the client's stored JAR policy: each setting's value, and whether its
+                                            profile or an override set it
+          policy set <client> [<json>] [--<Setting> <value> ...]
+                                            change the client's stored JAR policy: <json> replaces it whole, in the shape
+                                            of Jar:Clients:<client>:Policy ('{"Profile":"strict","RequireJwtId":true}');
+                                            each --<Setting> <value> changes one setting (null removes the override).
+                                            A policy that loosens its profile is refused and nothing is written (exit 1)
         """;
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> command, TextWriter output, CancellationToken cancellationToken)

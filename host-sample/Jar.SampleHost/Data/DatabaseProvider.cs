@@ -6,7 +6,7 @@ namespace Jar.SampleHost.Data;
 /// <summary>
 /// The one place where configuration picks the database: <c>Database:Provider</c> = <c>Sqlite</c> (the default, a
 /// local file that needs no set-up), <c>PostgreSql</c> or <c>SqlServer</c>, with the connection string
-/// <c>ConnectionStrings:Jar</c>.
+/// <c>ConnectionStrings:Jar</c>; and the <see cref="AppDbContext"/> whose migrations fit that provider.
 /// </summary>
 public static class DatabaseProvider
 {
@@ -16,38 +16,51 @@ public static class DatabaseProvider
     /// <summary>PostgreSQL through Npgsql.</summary>
     public const string PostgreSql = "PostgreSql";
 
-    /// <summary>Microsoft SQL Server.</summary>
+    /// <summary>Microsoft SQL Server (2019 or later).</summary>
     public const string SqlServer = "SqlServer";
 
     /// <summary>The SQLite file used when no connection string is configured, relative to the content root.</summary>
     public const string DefaultSqliteFile = "App_Data/jar-sample.db";
 
-    /// <summary>Configures <paramref name="options"/> for the configured provider, with OpenIddict's entities.</summary>
+    /// <summary>The configured provider, spelled as one of the constants above.</summary>
+    /// <exception cref="InvalidOperationException">The configured provider is none of them.</exception>
+    public static string Name(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Database:Provider"] is { Length: > 0 } value ? value : Sqlite;
+        foreach (var known in (string[])[Sqlite, PostgreSql, SqlServer])
+        {
+            if (configured.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        throw new InvalidOperationException($"Database:Provider '{configured}' is not supported: use {Sqlite}, {PostgreSql} or {SqlServer}.");
+    }
+
+    /// <summary>Configures <paramref name="options"/> for the configured provider and connection string.</summary>
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var provider = configuration["Database:Provider"] is { Length: > 0 } configured ? configured : Sqlite;
+        var provider = Name(configuration);
         var connectionString = configuration.GetConnectionString("Jar");
-        if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+        _ = provider switch
         {
-            options.UseSqlite(SqliteConnectionString(connectionString, contentRoot));
-        }
-        else if (provider.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
-        {
-            options.UseNpgsql(Required(connectionString, provider));
-        }
-        else if (provider.Equals(SqlServer, StringComparison.OrdinalIgnoreCase))
-        {
-            options.UseSqlServer(Required(connectionString, provider));
-        }
-        else
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use {Sqlite}, {PostgreSql} or {SqlServer}.");
-        }
-
-        options.UseOpenIddict();
+            Sqlite => options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)),
+            PostgreSql => options.UseNpgsql(Required(connectionString, provider)),
+            _ => options.UseSqlServer(Required(connectionString, provider)),
+        };
     }
+
+    /// <summary>The context of <paramref name="provider"/>: the one its migrations were generated for.</summary>
+    public static AppDbContext CreateContext(string provider, DbContextOptions<AppDbContext> options) => provider switch
+    {
+        Sqlite => new SqliteAppDbContext(options),
+        PostgreSql => new PostgreSqlAppDbContext(options),
+        SqlServer => new SqlServerAppDbContext(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a provider name."),
+    };
 
     /// <summary>
     /// A relative SQLite path is taken from the content root, not from the working directory, so

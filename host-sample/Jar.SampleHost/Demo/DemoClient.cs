@@ -203,7 +203,12 @@ public sealed class DemoClient
             Audience = issuer,
             NotBefore = now,
             Expires = now.AddMinutes(5),
-            Claims = parameters.ToDictionary(p => p.Key, p => (object)p.Value, StringComparer.Ordinal),
+            Claims = new Dictionary<string, object>(parameters.Select(p => new KeyValuePair<string, object>(p.Key, p.Value)), StringComparer.Ordinal)
+            {
+                // RFC 9101 §10.2, RFC 7519 §4.1.7: a one-time identifier, so the server's replay ledger can refuse a
+                // second use of the same object.
+                ["jti"] = Pkce.RandomValue(),
+            },
             SigningCredentials = new SigningCredentials(key, Algorithm(key)),
         });
     }

@@ -1,5 +1,5 @@
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
-using Jar.SampleHost.Hardening;
 using Microsoft.Extensions.Options;
 
 namespace Jar.SampleHost.Demo;
@@ -7,7 +7,7 @@ namespace Jar.SampleHost.Demo;
 /// <summary>Builds the demo client of a configured client id, and redeems the codes of pending authorizations.</summary>
 public sealed class DemoClients(
     IOptions<SampleClientsOptions> clients,
-    IClientPolicyCatalog policies,
+    IJarPolicyAdministration policies,
     IHttpClientFactory httpClients,
     PendingAuthorizationStore pending,
     IHostEnvironment environment,
@@ -24,7 +24,7 @@ public sealed class DemoClients(
             throw new DemoClientException($"'{clientId}' is not a configured client. Configured: {string.Join(", ", clients.Value.Clients.Keys)}.");
         }
 
-        var policy = (await policies.ResolveAsync(clientId, cancellationToken).ConfigureAwait(false)).Policy;
+        var policy = (await policies.GetAsync(clientId, cancellationToken).ConfigureAwait(false)).Resolution.Policy;
         var key = settings.DemoPrivateKey is { } value ? ClientKeys.LoadPrivateKey(value, environment.ContentRootPath) : null;
         if (key is null && settings.Jwks is not null)
         {

@@ -4,6 +4,7 @@ using Jar.SampleHost.Demo;
 using Jar.SampleHost.Endpoints;
 using Jar.SampleHost.Hardening;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,12 @@ internal static class SampleHostBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleClientsOptions>, SampleClientsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        // One DbContext for OpenIddict, the JAR stores and the demo; the options are built once.
+        // One DbContext for OpenIddict, the JAR stores and the demo: the configured provider's own subclass (it
+        // carries that provider's migrations), registered before AddDbContext so that it is the one resolved.
+        // The provider is read when the first context is made, after every configuration source has been added.
+        services.AddScoped(provider => DatabaseProvider.CreateContext(
+            DatabaseProvider.Name(provider.GetRequiredService<IConfiguration>()),
+            provider.GetRequiredService<DbContextOptions<AppDbContext>>()));
         services.AddDbContext<AppDbContext>(
             (provider, options) => DatabaseProvider.Configure(options, provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             optionsLifetime: ServiceLifetime.Singleton);

@@ -9,8 +9,8 @@ internal static partial class SampleHostLog
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Updated demo client {ClientId} from configuration (JAR profile {Profile}).")]
     public static partial void ClientUpdated(ILogger logger, string clientId, string profile);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready ({Provider}).")]
-    public static partial void DatabaseReady(ILogger logger, string? provider);
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready ({Provider}); migrations applied now: {Applied}.")]
+    public static partial void DatabaseReady(ILogger logger, string? provider, string applied);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Signing and encryption keys are ephemeral: tokens issued by this process are unreadable after a restart.")]
     public static partial void EphemeralKeys(ILogger logger);
@@ -20,4 +20,7 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "User {Subject} {Decision} the authorization request of {ClientId}.")]
     public static partial void ConsentGiven(ILogger logger, string subject, string decision, string? clientId);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "JAR policies: {Seeded} stored from configuration, {Kept} already in the database and kept as they are.")]
+    public static partial void PoliciesSeeded(ILogger logger, int seeded, int kept);
 }

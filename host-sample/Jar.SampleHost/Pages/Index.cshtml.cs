@@ -1,13 +1,13 @@
 using Jar.IdentityServer.Extensions;
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
-using Jar.SampleHost.Hardening;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Jar.SampleHost.Pages;
 
 /// <summary>The home page: what this host is, its demo clients and their policies, and how to start a flow.</summary>
-public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IClientPolicyCatalog policies) : PageModel
+public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IJarPolicyAdministration policies) : PageModel
 {
     /// <summary>The command that starts a walk-through for a client.</summary>
     public const string DemoRequestCommand = "dotnet run --project host-sample/Jar.SampleHost -- demo-request";
@@ -21,7 +21,7 @@ public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IClientPo
         var cards = new List<ClientCard>();
         foreach (var (clientId, settings) in clients.Value.Clients)
         {
-            var policy = (await policies.ResolveAsync(clientId, cancellationToken).ConfigureAwait(false)).Policy;
+            var policy = (await policies.GetAsync(clientId, cancellationToken).ConfigureAwait(false)).Resolution.Policy;
             cards.Add(new ClientCard(clientId, settings, policy));
         }
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IClientPo
     /// <summary>One demo client as shown on the page.</summary>
     /// <param name="ClientId">The client id.</param>
     /// <param name="Settings">Its configuration.</param>
-    /// <param name="Policy">Its effective JAR policy.</param>
+    /// <param name="Policy">Its effective JAR policy, from the policy store.</param>
     public sealed record ClientCard(string ClientId, SampleClientSettings Settings, JarPolicy Policy)
     {
         /// <summary>How the demo client sends its request under this policy.</summary>

@@ -24,6 +24,11 @@ internal sealed record FuzzedObject(string Compact, string HeaderJson, string Pa
             text.Append(c is < ' ' or (>= '\ud800' and <= '\udfff') or '\u007f' ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
         }
 
-        return value.Length > max ? text.Append($"... ({value.Length} chars)").ToString() : text.ToString();
+        if (text.Length > max)
+        {
+            text.Length = max;
+        }
+
+        return value.Length > max || text.Length == max ? text.Append($"... ({value.Length} chars)").ToString() : text.ToString();
     }
 }

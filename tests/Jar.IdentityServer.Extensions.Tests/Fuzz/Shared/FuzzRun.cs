@@ -44,7 +44,7 @@ internal static class FuzzRun
             }
         }
 
-        var seeds = replay ?? Enumerable.Range(0, count).Select(i => new PCG(Stream, Mix(baseSeed + (ulong)i)).ToString()).ToArray();
+        var seeds = replay ?? Enumerable.Range(0, count).Select(i => new PCG(Stream, Mix(Mix(baseSeed) + (ulong)i)).ToString()).ToArray();
         log(replay is null
             ? $"{seeds.Length:N0} inputs from base seed {baseSeed} ({SeedVariable}={baseSeed}), {threads} threads"
             : $"replaying the one input of seed {replay[0]} ({SeedVariable})");
@@ -105,7 +105,7 @@ internal static class FuzzRun
         return new FuzzReport(tried, clock.Elapsed, outcomes.ToDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>SplitMix64 (Steele, Lea and Flood 2014): neighbouring indexes give unrelated PCG seeds.</summary>
+    /// <summary>SplitMix64 (Steele, Lea and Flood 2014): neighbouring base seeds and indexes give unrelated PCG seeds.</summary>
     private static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15;

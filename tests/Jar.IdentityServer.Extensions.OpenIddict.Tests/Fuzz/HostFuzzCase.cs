@@ -1,5 +1,4 @@
 using System.Text;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.Tests.Fuzz;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Fuzz;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsCheck;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 using Jar.IdentityServer.Extensions.Tests.Fuzz;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Jar.IdentityServer.Extensions.OpenIddict.Tests.Client;
 using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 using Jar.IdentityServer.Extensions.Tests.Fuzz;
 using Microsoft.AspNetCore.WebUtilities;

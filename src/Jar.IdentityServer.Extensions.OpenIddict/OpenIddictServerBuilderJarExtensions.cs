@@ -30,6 +30,8 @@ public static class OpenIddictServerBuilderJarExtensions
             .AddEventHandler(RejectUnreadableForm<ExtractPushedAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
+            .AddEventHandler(CorrectRequestUriError.Descriptor)
+            .AddEventHandler(CorrectClientAssertionError.Descriptor)
             .AddEventHandler(AdvertiseRequestObjects.Descriptor)
             .AddEventHandler(PublishEncryptionKeys.Descriptor);
     }

@@ -7,4 +7,8 @@ internal static partial class OpenIddictJarLog
 {
     [LoggerMessage(EventId = 4200, Level = LogLevel.Error, Message = "The OpenIddict application store failed while reading client {ClientId}; the request is refused (fail closed).")]
     public static partial void ClientStoreFailed(ILogger logger, Exception exception, string? clientId);
+
+    // The exception's type only: its message may quote the client's input.
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "The form of a request at the {Endpoint} endpoint cannot be read ({Failure}); refused with invalid_request (rule JAR110).")]
+    public static partial void FormUnreadable(ILogger logger, global::OpenIddict.Server.OpenIddictServerEndpointType endpoint, string failure);
 }

@@ -26,8 +26,12 @@ public static class OpenIddictServerBuilderJarExtensions
         // The built-in handlers that refuse every 'request' parameter stay: the request object is unpacked before
         // they run, so they only ever see a 'request' that this library did not handle.
         return builder
+            .AddEventHandler(RejectUnreadableForm<ExtractAuthorizationRequestContext>.Descriptor)
+            .AddEventHandler(RejectUnreadableForm<ExtractPushedAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
+            .AddEventHandler(CorrectRequestUriError.Descriptor)
+            .AddEventHandler(CorrectClientAssertionError.Descriptor)
             .AddEventHandler(AdvertiseRequestObjects.Descriptor)
             .AddEventHandler(PublishEncryptionKeys.Descriptor);
     }

@@ -20,6 +20,7 @@ public static class JarRules
     public static readonly JarRule RequestObjectEncrypted = new("JAR107", "request-object-encryption-unsupported", JarErrors.InvalidRequestObject, I, "RFC 9101 §6.1");
     public static readonly JarRule ParameterRepeated = new("JAR108", "parameter-repeated", JarErrors.InvalidRequest, I, "RFC 6749 §3.1");
     public static readonly JarRule RequestUriAtPar = new("JAR109", "request-uri-at-par", JarErrors.InvalidRequest, I, "RFC 9126 §2.1");
+    public static readonly JarRule FormUnreadable = new("JAR110", "form-unreadable", JarErrors.InvalidRequest, I, "RFC 6749 §4.1.2.1, Appendix B; RFC 9126 §2.1");
 
     // JAR2xx: signature, key and algorithm.
     public static readonly JarRule AlgorithmNone = new("JAR201", "alg-none", JarErrors.InvalidRequestObject, I, "RFC 9101 §10.5; RFC 8725 §3.1");
@@ -77,7 +78,7 @@ public static class JarRules
     public static IReadOnlyList<JarRule> All { get; } =
     [
         RequestAndRequestUri, ClientIdMissing, ClientUnknown, RequestObjectTooLarge, RequestObjectMalformed,
-        RequestUriNotPushed, RequestObjectEncrypted, ParameterRepeated, RequestUriAtPar,
+        RequestUriNotPushed, RequestObjectEncrypted, ParameterRepeated, RequestUriAtPar, FormUnreadable,
         AlgorithmNone, AlgorithmNotAllowed, KeyIdUnknown, NoUsableKey, SignatureInvalid, TypeForeign, HeaderUnsupported,
         EncryptionAlgorithmNotAllowed, DecryptionFailed, EncryptedObjectNotSigned,
         ExpiryMissing, Expired, NotBeforeMissing, NotBeforeInFuture, LifetimeTooLong, NotBeforeTooOld, IssuedAtInvalid,

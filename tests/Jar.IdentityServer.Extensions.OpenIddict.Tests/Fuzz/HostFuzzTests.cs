@@ -58,6 +58,7 @@ public sealed class HostFuzzTests(OpenIddictHostFixture host, ITestOutputHelper 
         report.Count(static o => o.EndsWith(WithObject, StringComparison.Ordinal)).ShouldBeGreaterThan(Inputs / 50, report.Tally());
         report.Count(static o => o.StartsWith("JAR2", StringComparison.Ordinal)).ShouldBeGreaterThan(0, report.Tally());
         report.Count(static o => o.StartsWith("JAR4", StringComparison.Ordinal)).ShouldBeGreaterThan(0, report.Tally());
+        report.Count(static o => o == JarRules.FormUnreadable.Id).ShouldBeGreaterThan(0, report.Tally()); // forms with a NUL or an unreadable media type
     }
 
     private const string WithObject = "with an object";

@@ -28,6 +28,8 @@ public static class OpenIddictServerBuilderJarExtensions
         return builder
             .AddEventHandler(RejectUnreadableForm<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(RejectUnreadableForm<ExtractPushedAuthorizationRequestContext>.Descriptor)
+            // The code this library lets through is redeemed here: its form gets the same guard, so no 500 either.
+            .AddEventHandler(RejectUnreadableForm<ExtractTokenRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(CorrectRequestUriError.Descriptor)

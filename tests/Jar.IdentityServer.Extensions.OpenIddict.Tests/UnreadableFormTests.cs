@@ -19,7 +19,7 @@ public sealed class UnreadableFormTests(OpenIddictHostFixture host)
     public static TheoryData<string, string> Defects()
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in (string[])["connect/authorize", "connect/par"])
+        foreach (var endpoint in (string[])["connect/authorize", "connect/par", "connect/token"])
         {
             foreach (var defect in (string[])
             [
@@ -58,10 +58,11 @@ public sealed class UnreadableFormTests(OpenIddictHostFixture host)
 
         var answer = await PostAsync(endpoint, parameters, contentType);
 
-        if (endpoint == "connect/par")
+        if (endpoint is "connect/par" or "connect/token")
         {
             answer.ShouldBeJsonError(400, "invalid_request", "JAR110");
             answer.Parameters.ShouldNotContainKey("request_uri");
+            answer.Parameters.ShouldNotContainKey("access_token");
         }
         else
         {

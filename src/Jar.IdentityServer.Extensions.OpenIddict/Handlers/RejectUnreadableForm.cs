@@ -9,7 +9,7 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Handlers;
 
 /// <summary>
-/// Reads the form of a POST to the authorization or PAR endpoint before OpenIddict's own extraction does, and refuses
+/// Reads the form of a POST to the authorization, PAR or token endpoint before OpenIddict's own extraction does, and refuses
 /// one that ASP.NET Core cannot read with <c>invalid_request</c> (rule JAR110) instead of letting the reader's
 /// exception become a 500: a NUL in a name or value, a malformed or unusable media type (<c>charset=utf-7</c>), a
 /// key, value or count over the form limits.
@@ -60,9 +60,9 @@ internal sealed class RejectUnreadableForm<TContext>(ILogger<RejectUnreadableFor
         }
     }
 
-    private static int ExtractionOrder() => typeof(TContext) == typeof(ExtractPushedAuthorizationRequestContext)
-        ? ExtractPostRequest<ExtractPushedAuthorizationRequestContext>.Descriptor.Order
-        : typeof(TContext) == typeof(ExtractAuthorizationRequestContext)
-            ? ExtractGetOrPostRequest<ExtractAuthorizationRequestContext>.Descriptor.Order
-            : throw new NotSupportedException($"{typeof(TContext).Name} is not an endpoint whose form this handler reads.");
+    private static int ExtractionOrder() =>
+        typeof(TContext) == typeof(ExtractPushedAuthorizationRequestContext) ? ExtractPostRequest<ExtractPushedAuthorizationRequestContext>.Descriptor.Order
+        : typeof(TContext) == typeof(ExtractAuthorizationRequestContext) ? ExtractGetOrPostRequest<ExtractAuthorizationRequestContext>.Descriptor.Order
+        : typeof(TContext) == typeof(ExtractTokenRequestContext) ? ExtractPostRequest<ExtractTokenRequestContext>.Descriptor.Order
+        : throw new NotSupportedException($"{typeof(TContext).Name} is not an endpoint whose form this handler reads.");
 }

@@ -19,6 +19,9 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
     public static string Issuer => "http://localhost/";
 
+    /// <summary>Where this host keeps the request object decryption keys it generates on its first start.</summary>
+    public string GeneratedDecryptionKeysFile => Path.Combine(_directory ?? throw new InvalidOperationException("The host has not been configured yet."), "App_Data", "request-object-decryption.jwks.json");
+
     /// <summary>A browser: cookies kept, redirects not followed, so each step can be checked.</summary>
     public Browser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
@@ -29,6 +32,7 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
         settings["Database:Provider"] = "Sqlite";
         settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
+        settings["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -26,18 +26,20 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     public Browser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    /// <summary>Configuration on top of appsettings.json: the database, and whatever a test class adds.</summary>
+    /// <summary>Configuration on top of appsettings.json: the database (SQLite in this host's folder), and whatever a test class adds.</summary>
     protected virtual void AddSettings(Dictionary<string, string?> settings)
     {
-        _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
         settings["Database:Provider"] = "Sqlite";
-        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
-        settings["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile;
+        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory!, "jar-sample.db")};Pooling=False";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        _directory ??= Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+
+        // Whatever the database, the keys the host generates on its first start stay in this host's folder, never in
+        // the project's App_Data.
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile };
         AddSettings(settings);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));

@@ -5,6 +5,7 @@ using Jar.IdentityServer.Extensions;
 using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.SampleHost.Tests;
 
@@ -115,6 +116,38 @@ public abstract class CodeFlowTests(SampleHostFactory host)
     }
 
     [Fact]
+    public async Task Encrypting_client_completes_the_code_flow_with_a_request_object_signed_then_encrypted_to_the_server()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "encrypting-client");
+
+        // RFC 9101 §6.1: by value, the browser carries a compact JWE (RFC 7516 §7.1) and nothing readable.
+        request.Delivery.ShouldBe(DemoDelivery.RequestObjectByValue);
+        var sent = request.RequestObject.ShouldNotBeNull();
+        var signed = request.SignedRequestObject.ShouldNotBeNull();
+        sent.Split('.').Length.ShouldBe(5);
+        sent.ShouldNotContain(signed.Split('.')[1]);
+        using (var header = JsonDocument.Parse(Base64UrlEncoder.Decode(sent.Split('.')[0])))
+        {
+            var serverKey = new JsonWebKeySet(await File.ReadAllTextAsync(host.GeneratedDecryptionKeysFile)).Keys.Single(k => k.Kty == "RSA");
+            header.RootElement.GetProperty("alg").GetString().ShouldBe("RSA-OAEP-256");
+            header.RootElement.GetProperty("enc").GetString().ShouldBe("A256GCM");
+            header.RootElement.GetProperty("cty").GetString().ShouldBe("JWT");
+            header.RootElement.GetProperty("kid").GetString().ShouldBe(serverKey.Kid);
+        }
+
+        var front = AuthorizationFlow.Query(request.AuthorizationUrl);
+        front.Keys.Order().ShouldBe(["client_id", "request"]);
+        front["request"].ToString().ShouldBe(sent);
+
+        await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
+
+        // The record hashes the object as received and names the inner signature's key and algorithm.
+        var record = (await Stores.DecisionsAsync(host, sent)).ShouldHaveSingleItem();
+        ShouldBeAccepted(record, request, JarEndpoint.Authorization, "strict", "encrypting-client-demo-1", "ES256");
+        (await Stores.ReplayEntryExistsAsync(host, "encrypting-client", Stores.Claim(signed, "jti"))).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Public_client_completes_the_code_flow_with_pkce_alone()
     {
         var request = await AuthorizationFlow.StartAsync(host, "public-client");
@@ -160,7 +193,7 @@ public abstract class CodeFlowTests(SampleHostFactory host)
         record.ClientId.ShouldBe(request.ClientId);
         record.Profile.ShouldBe(profile);
         record.RequestObjectHash.ShouldBe(Stores.Sha256Hex(request.RequestObject!));
-        record.JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));
+        record.JwtId.ShouldBe(Stores.Claim(request.SignedRequestObject!, "jti"));
         record.KeyId.ShouldBe(keyId);
         record.Algorithm.ShouldBe(algorithm);
     }

@@ -31,6 +31,28 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
     }
 
     [Fact]
+    public async Task Demo_request_for_the_encrypting_client_prints_the_JWE_header_and_the_signed_object_inside_it()
+    {
+        _ = host.Server;
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "encrypting-client"], output, CancellationToken.None);
+
+        exit.ShouldBe(0);
+        var text = output.ToString();
+        var jwe = text.IndexOf("Encrypted to the server (RFC 9101 §6.1), JWE header:", StringComparison.Ordinal);
+        var inner = text.IndexOf("Signed request object, header:", StringComparison.Ordinal);
+        jwe.ShouldBeGreaterThan(0);
+        inner.ShouldBeGreaterThan(jwe);
+        text[jwe..inner].ShouldContain("\"alg\": \"RSA-OAEP-256\"");
+        text[jwe..inner].ShouldContain("\"enc\": \"A256GCM\"");
+        text[inner..].ShouldContain("\"alg\": \"ES256\"");
+        text[inner..].ShouldContain("\"client_id\": \"encrypting-client\"");
+        var url = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://localhost/connect/authorize?", StringComparison.Ordinal));
+        AuthorizationFlow.Query(new Uri(url))["request"].ToString().Split('.').Length.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task Demo_request_for_an_unknown_client_names_the_configured_ones_and_fails()
     {
         _ = host.Server;
@@ -39,7 +61,7 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
         var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "nobody"], output, CancellationToken.None);
 
         exit.ShouldBe(1);
-        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: fapi2-client, public-client, rollout-client, strict-client.");
+        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: encrypting-client, fapi2-client, public-client, rollout-client, strict-client.");
     }
 
     [Fact]

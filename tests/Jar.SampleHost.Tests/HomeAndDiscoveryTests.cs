@@ -17,20 +17,24 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         var page = await Browser.ReadPageAsync(response);
         page.QuerySelector("a[href='/.well-known/openid-configuration']").ShouldNotBeNull();
         var cards = page.QuerySelectorAll("section.card").Select(c => c.TextContent).ToArray();
-        cards.Length.ShouldBe(4);
-        cards[0].ShouldContain("fapi2-client");
-        cards[0].ShouldContain("fapi2-message-signing");
-        cards[0].ShouldContain("PAR required");
-        cards[0].ShouldContain("dotnet run --project host-sample/Jar.SampleHost -- demo-request fapi2-client");
-        cards[1].ShouldContain("public-client");
-        cards[1].ShouldContain("none (public client, PKCE)");
-        cards[1].ShouldContain("request object optional");
-        cards[2].ShouldContain("rollout-client");
-        cards[2].ShouldContain("PAR required");
-        cards[2].ShouldContain("algorithms ES256, PS256");
-        cards[3].ShouldContain("strict-client");
-        cards[3].ShouldContain("request object required");
-        cards[3].ShouldContain("private_key_jwt");
+        cards.Length.ShouldBe(5);
+        cards[0].ShouldContain("encrypting-client");
+        cards[0].ShouldContain("encryption required (RSA-OAEP-256)");
+        cards[0].ShouldContain("signed request object encrypted to the server (RSA-OAEP-256, A256GCM) by value");
+        cards[1].ShouldContain("fapi2-client");
+        cards[1].ShouldContain("fapi2-message-signing");
+        cards[1].ShouldContain("PAR required");
+        cards[1].ShouldContain("dotnet run --project host-sample/Jar.SampleHost -- demo-request fapi2-client");
+        cards[1].ShouldNotContain("encryption required");
+        cards[2].ShouldContain("public-client");
+        cards[2].ShouldContain("none (public client, PKCE)");
+        cards[2].ShouldContain("request object optional");
+        cards[3].ShouldContain("rollout-client");
+        cards[3].ShouldContain("PAR required");
+        cards[3].ShouldContain("algorithms ES256, PS256");
+        cards[4].ShouldContain("strict-client");
+        cards[4].ShouldContain("request object required");
+        cards[4].ShouldContain("private_key_jwt");
 
         // The two pages a person walking the flow opens next.
         page.QuerySelector("a#decisions-link")!.GetAttribute("href").ShouldBe("/decisions");
@@ -52,6 +56,9 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         metadata.GetProperty("userinfo_endpoint").GetString().ShouldBe("http://localhost/connect/userinfo");
         metadata.GetProperty("request_parameter_supported").GetBoolean().ShouldBeTrue();
         metadata.GetProperty("request_object_signing_alg_values_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["ES256", "PS256"]);
+        metadata.GetProperty("request_object_encryption_alg_values_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["ECDH-ES", "RSA-OAEP-256"]);
+        metadata.GetProperty("request_object_encryption_enc_values_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["A256GCM"]);
+        metadata.GetProperty("jwks_uri").GetString().ShouldBe("http://localhost/.well-known/jwks");
         metadata.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(a => a.GetString()).ShouldBe(["S256"]);
         metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(a => a.GetString()).ShouldContain("private_key_jwt");
     }

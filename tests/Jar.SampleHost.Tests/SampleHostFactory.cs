@@ -19,21 +19,27 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
     public static string Issuer => "http://localhost/";
 
+    /// <summary>Where this host keeps the request object decryption keys it generates on its first start.</summary>
+    public string GeneratedDecryptionKeysFile => Path.Combine(_directory ?? throw new InvalidOperationException("The host has not been configured yet."), "App_Data", "request-object-decryption.jwks.json");
+
     /// <summary>A browser: cookies kept, redirects not followed, so each step can be checked.</summary>
     public Browser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    /// <summary>Configuration on top of appsettings.json: the database, and whatever a test class adds.</summary>
+    /// <summary>Configuration on top of appsettings.json: the database (SQLite in this host's folder), and whatever a test class adds.</summary>
     protected virtual void AddSettings(Dictionary<string, string?> settings)
     {
-        _directory = Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
         settings["Database:Provider"] = "Sqlite";
-        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory, "jar-sample.db")};Pooling=False";
+        settings["ConnectionStrings:Jar"] = $"Data Source={Path.Combine(_directory!, "jar-sample.db")};Pooling=False";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        _directory ??= Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+
+        // Whatever the database, the keys the host generates on its first start stay in this host's folder, never in
+        // the project's App_Data.
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile };
         AddSettings(settings);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));

@@ -78,7 +78,13 @@ internal static class DemoRequestCommand
             DemoDelivery.RequestObjectByValue => "request object by value (RFC 9101 §5.1)",
             _ => "query parameters with PKCE S256",
         }}");
-        if (request.RequestObject is { } jws)
+        if (request.RequestObject is { } sent && sent != request.SignedRequestObject)
+        {
+            text.AppendLine().AppendLine("Encrypted to the server (RFC 9101 §6.1), JWE header:").AppendLine(Pretty(sent.Split('.')[0]))
+                .AppendLine("and inside it, the signed request object:");
+        }
+
+        if (request.SignedRequestObject is { } jws)
         {
             var parts = jws.Split('.');
             text.AppendLine().AppendLine("Signed request object, header:").AppendLine(Pretty(parts[0]))

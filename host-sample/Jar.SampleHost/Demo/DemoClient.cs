@@ -78,6 +78,7 @@ public sealed class DemoClient
             parameters["nonce"] = Pkce.RandomValue();
         }
 
+        string? signed = null;
         string? requestObject = null;
         string? requestUri = null;
         int? expiresIn = null;
@@ -89,11 +90,13 @@ public sealed class DemoClient
                 break;
             case DemoDelivery.RequestObjectByValue:
                 // RFC 9101 §5: client_id and request suffice; every other parameter lives inside the object.
-                requestObject = SignRequestObject(parameters, discovery.Issuer);
+                signed = SignRequestObject(parameters, discovery.Issuer);
+                requestObject = await ProtectAsync(discovery, signed, cancellationToken).ConfigureAwait(false);
                 front = new(StringComparer.Ordinal) { ["client_id"] = ClientId, ["request"] = requestObject };
                 break;
             case DemoDelivery.PushedRequestObject:
-                requestObject = _signingKey is null ? null : SignRequestObject(parameters, discovery.Issuer);
+                signed = _signingKey is null ? null : SignRequestObject(parameters, discovery.Issuer);
+                requestObject = signed is null ? null : await ProtectAsync(discovery, signed, cancellationToken).ConfigureAwait(false);
                 (requestUri, expiresIn) = await PushAsync(discovery, parameters, requestObject, cancellationToken).ConfigureAwait(false);
                 front = new(StringComparer.Ordinal) { ["client_id"] = ClientId, ["request_uri"] = requestUri };
                 break;
@@ -111,7 +114,7 @@ public sealed class DemoClient
         }, cancellationToken).ConfigureAwait(false);
 
         var url = new Uri(QueryHelpers.AddQueryString(discovery.AuthorizationEndpoint.AbsoluteUri, front));
-        return new DemoAuthorizationRequest(ClientId, url, state, how, requestObject, requestUri, expiresIn);
+        return new DemoAuthorizationRequest(ClientId, url, state, how, requestObject, signed, requestUri, expiresIn);
     }
 
     /// <summary>Redeems <paramref name="code"/> at the token endpoint with the client's credentials and the kept PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5).</summary>
@@ -145,6 +148,12 @@ public sealed class DemoClient
 
         return new DemoTokenResponse((int)response.StatusCode, body);
     }
+
+    // RFC 9101 §6.1: sign, then encrypt to the server where the client's policy requires it.
+    private async Task<string> ProtectAsync(DemoDiscovery discovery, string signed, CancellationToken cancellationToken) =>
+        Policy.RequireEncryptedRequestObject
+            ? await DemoEncryption.EncryptAsync(_http, discovery, Policy, ClientId, signed, cancellationToken).ConfigureAwait(false)
+            : signed;
 
     private async Task<(string RequestUri, int? ExpiresIn)> PushAsync(DemoDiscovery discovery, Dictionary<string, string> parameters, string? requestObject, CancellationToken cancellationToken)
     {

@@ -7,7 +7,18 @@ namespace Jar.SampleHost.Demo;
 /// <param name="AuthorizationEndpoint">Where the user is sent.</param>
 /// <param name="TokenEndpoint">Where codes are redeemed.</param>
 /// <param name="PushedAuthorizationRequestEndpoint">Where requests are pushed.</param>
-public sealed record DemoDiscovery(string Issuer, Uri AuthorizationEndpoint, Uri TokenEndpoint, Uri PushedAuthorizationRequestEndpoint)
+/// <param name="JsonWebKeySetUri">The server's JWKS (<c>jwks_uri</c>): its request object encryption keys among them.</param>
+/// <param name="RequestObjectEncryptionAlgorithms">
+/// <c>request_object_encryption_alg_values_supported</c> (RFC 9101 §9.2 via OpenID Connect Discovery §3); empty when
+/// the server takes no encrypted request objects.
+/// </param>
+public sealed record DemoDiscovery(
+    string Issuer,
+    Uri AuthorizationEndpoint,
+    Uri TokenEndpoint,
+    Uri PushedAuthorizationRequestEndpoint,
+    Uri? JsonWebKeySetUri,
+    IReadOnlyList<string> RequestObjectEncryptionAlgorithms)
 {
     /// <summary>The metadata path, relative to the host's base address.</summary>
     public const string Path = ".well-known/openid-configuration";
@@ -29,7 +40,11 @@ public sealed record DemoDiscovery(string Issuer, Uri AuthorizationEndpoint, Uri
             Read(root, "issuer"),
             new Uri(Read(root, "authorization_endpoint")),
             new Uri(Read(root, "token_endpoint")),
-            new Uri(Read(root, "pushed_authorization_request_endpoint")));
+            new Uri(Read(root, "pushed_authorization_request_endpoint")),
+            root.TryGetProperty("jwks_uri", out var jwks) && jwks.ValueKind == JsonValueKind.String ? new Uri(jwks.GetString()!) : null,
+            root.TryGetProperty("request_object_encryption_alg_values_supported", out var algorithms) && algorithms.ValueKind == JsonValueKind.Array
+                ? algorithms.EnumerateArray().Where(static a => a.ValueKind == JsonValueKind.String).Select(static a => a.GetString()!).ToArray()
+                : []);
     }
 
     private static string Read(JsonElement root, string name) =>

@@ -1,3 +1,4 @@
+using Jar.IdentityServer.Extensions;
 using Jar.SampleHost.Clients;
 using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
@@ -55,7 +56,11 @@ internal static class SampleHostBuilderExtensions
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetPushedAuthorizationEndpointUris("connect/par")
                     .SetTokenEndpointUris("connect/token")
-                    .SetUserInfoEndpointUris("connect/userinfo");
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    // OpenIddict's defaults, spelled out: clients find the request object encryption keys in the
+                    // JWKS (RFC 9101 §6.1, RFC 8414 §2 jwks_uri), so the host depends on both endpoints.
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 // The hybrid flow serves code id_token, FAPI 1.0 Advanced's response type (§5.2.2-2); each client may
                 // use only the response types its JAR policy allows (see ClientSeeder).
                 options.AllowAuthorizationCodeFlow().AllowHybridFlow().AllowRefreshTokenFlow();
@@ -77,6 +82,13 @@ internal static class SampleHostBuilderExtensions
 
                 options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
             });
+
+        // The request object decryption keys: configured, or generated once and kept (RequestObjectDecryptionKeys).
+        services.AddSingleton(provider => RequestObjectDecryptionKeys.Load(
+            configuration,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            provider.GetRequiredService<ILogger<RequestObjectDecryptionKeys>>()));
+        services.AddOptions<JarHardeningOptions>().Configure<RequestObjectDecryptionKeys>(static (jar, keys) => keys.AddTo(jar));
 
         // Issuer, transport security and scopes come from configuration, read once every source has been added.
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ServerSettings>, IOptions<SampleClientsOptions>>((server, settings, clients) =>

@@ -23,4 +23,10 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "JAR policies: {Seeded} stored from configuration, {Kept} already in the database and kept as they are.")]
     public static partial void PoliciesSeeded(ILogger logger, int seeded, int kept);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Generated request object decryption keys (RSA-OAEP-256, ECDH-ES) in {Path}: keep the file private; set Jar:DecryptionKeys to use keys of your own.")]
+    public static partial void DecryptionKeysGenerated(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "{Count} request object decryption key(s) from {Source}; the JWKS publishes their public halves.")]
+    public static partial void DecryptionKeysConfigured(ILogger logger, int count, string source);
 }

@@ -1,6 +1,7 @@
 using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
+using Jar.SampleHost.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +37,12 @@ public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IJarPolic
     {
         /// <summary>How the demo client sends its request under this policy.</summary>
         public string Delivery =>
-            Policy.RequirePushedAuthorizationRequests ? "signed request object pushed to /connect/par, then request_uri"
-            : Settings.DemoPrivateKey is not null || Policy.RequireRequestObject ? "signed request object by value (request=…)"
+            Policy.RequirePushedAuthorizationRequests ? $"{Object} pushed to /connect/par, then request_uri"
+            : Settings.DemoPrivateKey is not null || Policy.RequireRequestObject ? $"{Object} by value (request=…)"
             : "plain query parameters with PKCE";
+
+        private string Object => Policy.RequireEncryptedRequestObject
+            ? $"signed request object encrypted to the server ({DemoEncryption.Algorithm}, {DemoEncryption.ContentEncryption})"
+            : "signed request object";
     }
 }

@@ -7,7 +7,8 @@ namespace Jar.SampleHost.Tests.Conformance;
 /// The conformance fixture's clients and keys (jar-checks.md §0.2), registered with the sample host through its
 /// configuration (<c>Jar:Clients:&lt;id&gt;</c>) exactly as an operator would: C1 with K1 (RSA, PS256, kid k1), a
 /// second RSA key k1b and an EC P-256 key e1; C2 with K2; one client per profile or policy setting a row needs; and
-/// KA, an attacker key registered nowhere that reuses K1's kid.
+/// KA, an attacker key registered nowhere that reuses K1's kid. The server's own request object decryption keys are
+/// the host's (generated on its first start); clients find them in its JWKS (<see cref="PublishedEncryptionKeys"/>).
 /// </summary>
 public sealed class ConformanceClients : IDisposable
 {
@@ -21,6 +22,8 @@ public sealed class ConformanceClients : IDisposable
         Discarding = new TestClient("discard", "https://discard.example/cb", KD, [KD]);
         JwtIdRequired = new TestClient("jti-required", "https://jti-required.example/cb", KJ, [KJ]);
         Ps256Only = new TestClient("ps256-only", "https://ps256-only.example/cb", KP, [KP, EP]);
+        EncryptionRequired = new TestClient("jwe-required", "https://jwe-required.example/cb", KE, [KE]);
+        RsaOaepOnly = new TestClient("rsa-oaep-only", "https://rsa-oaep-only.example/cb", KO, [KO]);
         Public = new TestClient("public", "https://public.example/cb", null, []);
     }
 
@@ -45,6 +48,10 @@ public sealed class ConformanceClients : IDisposable
     public TestKey KP { get; } = TestKey.Rsa("kp");
 
     public TestKey EP { get; } = TestKey.EcP256("ep");
+
+    public TestKey KE { get; } = TestKey.Rsa("ke");
+
+    public TestKey KO { get; } = TestKey.EcP256("ko");
 
     /// <summary>KA: registered nowhere, and labelled with K1's kid.</summary>
     public TestKey Attacker { get; } = TestKey.Rsa("k1");
@@ -73,6 +80,15 @@ public sealed class ConformanceClients : IDisposable
     /// <summary>Profile strict with <c>AllowedSigningAlgorithms = [PS256]</c> (a registered <c>request_object_signing_alg</c>), owning an EC key too.</summary>
     public TestClient Ps256Only { get; }
 
+    /// <summary>Profile strict with <c>RequireEncryptedRequestObject</c>: a nested JWE (RFC 9101 §6.1), signed with its key KE.</summary>
+    public TestClient EncryptionRequired { get; }
+
+    /// <summary>
+    /// Profile strict with <c>AllowedEncryptionAlgorithms = [RSA-OAEP-256]</c> (a registered
+    /// <c>request_object_encryption_alg</c>, OpenID Connect Registration §2); signs with its EC key KO.
+    /// </summary>
+    public TestClient RsaOaepOnly { get; }
+
     /// <summary>A public client: PKCE, no keys.</summary>
     public TestClient Public { get; }
 
@@ -87,7 +103,7 @@ public sealed class ConformanceClients : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such test key."),
     };
 
-    public IReadOnlyList<TestClient> All => [C1, C2, Fapi1, Fapi2, RequestObjectRequired, Discarding, JwtIdRequired, Ps256Only, Public];
+    public IReadOnlyList<TestClient> All => [C1, C2, Fapi1, Fapi2, RequestObjectRequired, Discarding, JwtIdRequired, Ps256Only, EncryptionRequired, RsaOaepOnly, Public];
 
     /// <summary>A client by its client_id, for theory rows.</summary>
     public TestClient Client(string clientId) => All.Single(c => c.ClientId == clientId);
@@ -103,12 +119,14 @@ public sealed class ConformanceClients : IDisposable
         Register(settings, Discarding, ["openid", "profile", "accounts"], new() { ["OuterParameters"] = "Discard" });
         Register(settings, JwtIdRequired, ["openid", "profile", "accounts"], new() { ["RequireJwtId"] = "true" });
         Register(settings, Ps256Only, ["openid", "profile", "accounts"], new() { ["AllowedSigningAlgorithms:0"] = "PS256" });
+        Register(settings, EncryptionRequired, ["openid", "profile", "accounts"], new() { ["RequireEncryptedRequestObject"] = "true" });
+        Register(settings, RsaOaepOnly, ["openid", "profile", "accounts"], new() { ["AllowedEncryptionAlgorithms:0"] = "RSA-OAEP-256" });
         Register(settings, Public, ["openid", "profile", "accounts"], []);
     }
 
     public void Dispose()
     {
-        foreach (var key in (TestKey[])[K1, K1b, E1, K2, KF1, KF2, KS, KD, KJ, KP, EP, Attacker])
+        foreach (var key in (TestKey[])[K1, K1b, E1, K2, KF1, KF2, KS, KD, KJ, KP, EP, KE, KO, Attacker])
         {
             key.Dispose();
         }

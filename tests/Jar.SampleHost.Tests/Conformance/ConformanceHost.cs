@@ -20,6 +20,7 @@ public sealed class ConformanceHost : SampleHostFactory, IAuthorizationServer
     public static readonly TimeSpan RequestUriLifetime = TimeSpan.FromSeconds(90);
 
     private HttpClient? _backChannel;
+    private Task<PublishedEncryptionKeys>? _encryptionKeys;
 
     /// <summary>The host's clock (OpenIddict's, the engine's and the host's own), starting at the current second.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
@@ -32,6 +33,9 @@ public sealed class ConformanceHost : SampleHostFactory, IAuthorizationServer
 
     /// <summary>The clients' back channel (PAR, token, discovery): no cookies, redirects not followed.</summary>
     public HttpClient BackChannel => _backChannel ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>The host's request object encryption keys, read once from its JWKS as a client reads them.</summary>
+    public Task<PublishedEncryptionKeys> EncryptionKeysAsync() => _encryptionKeys ??= PublishedEncryptionKeys.FetchAsync(BackChannel);
 
     /// <summary>A fresh browser whose user signs in and consents when asked.</summary>
     public IUserAgent OpenUserAgent() => new SampleHostUserAgent(CreateBrowser());
@@ -60,6 +64,11 @@ public sealed class ConformanceHost : SampleHostFactory, IAuthorizationServer
         if (disposing)
         {
             _backChannel?.Dispose();
+            if (_encryptionKeys is { IsCompletedSuccessfully: true } keys)
+            {
+                keys.Result.Dispose();
+            }
+
             Clients.Dispose();
         }
 

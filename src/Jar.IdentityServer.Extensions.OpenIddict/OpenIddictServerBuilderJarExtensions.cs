@@ -34,6 +34,7 @@ public static class OpenIddictServerBuilderJarExtensions
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(CorrectRequestUriError.Descriptor)
             .AddEventHandler(CorrectClientAssertionError.Descriptor)
+            .AddEventHandler(CorrectMissingCodeVerifierError.Descriptor)
             .AddEventHandler(AdvertiseRequestObjects.Descriptor)
             .AddEventHandler(PublishEncryptionKeys.Descriptor);
     }

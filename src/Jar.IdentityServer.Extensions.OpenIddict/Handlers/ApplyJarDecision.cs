@@ -54,7 +54,17 @@ internal sealed class ApplyJarDecision<TContext>(
         }
 
         var issuer = (context.Options.Issuer ?? context.BaseUri)?.AbsoluteUri ?? string.Empty;
-        var decision = await validator.ValidateAsync(new JarRequest(endpoint, issuer, ReadParameters(request)), client, context.CancellationToken).ConfigureAwait(false);
+        var jarRequest = new JarRequest(endpoint, issuer, ReadParameters(request));
+        if (endpoint == JarEndpoint.PushedAuthorization && !string.IsNullOrEmpty(request.ClientId))
+        {
+            // RFC 9126 §3 item 4: the request object's client_id must be the client that authenticates. OpenIddict
+            // authenticates the client only after this stage, so the client its assertion claims to be (iss/sub, read
+            // unverified) stands in for it here: a mismatch is refused (JAR404) before the object is accepted and its
+            // jti consumed. This only ever adds a refusal; OpenIddict still validates the assertion afterwards.
+            jarRequest = jarRequest with { AuthenticatedClientId = ClaimedAssertionClient.Read(request) };
+        }
+
+        var decision = await validator.ValidateAsync(jarRequest, client, context.CancellationToken).ConfigureAwait(false);
         context.Transaction.SetProperty(typeof(JarDecision).FullName!, decision);
         if (decision.Error is { } error)
         {

@@ -119,8 +119,7 @@ public sealed class IdentityClaimConformanceTests(ConformanceHost host)
         result.ShouldBeRefused(InvalidRequestObject, rule);
     }
 
-    [Fact] // C2 authenticates but names C1 outside, with C1's genuine object: OpenIddict's client authentication answers.
-    [Row("D8", Differs = "With client_id=C1 beside C2's client assertion, OpenIddict answers 400 invalid_grant (ID2173); the row expects 400 invalid_request_object, and a failed client authentication is 401 invalid_client (RFC 6749 §5.2).")]
+    [Fact, Row("D8")] // C2 authenticates but names C1 outside, with C1's genuine object: refused before the object is accepted.
     public async Task Refuses_C2_authenticating_at_PAR_with_C1s_object_and_client_id()
     {
         var attempt = host.Attempt(host.Clients.C1);
@@ -128,9 +127,8 @@ public sealed class IdentityClaimConformanceTests(ConformanceHost host)
 
         var result = await attempt.SendAsync(Delivery.Pushed);
 
-        // OpenIddict ID2173: the assertion's iss is not the client_id.
-        result.ShouldBeRefused("invalid_grant", rule: null);
-        result.Pushed!.Parameters["error_uri"].ShouldEndWith("/ID2173");
+        result.ShouldBeRefused(InvalidRequestObject, "JAR404");
+        result.Pushed!.Parameters.ShouldNotContainKey("request_uri");
     }
 
     [Theory, Row("D10")] // RFC 9101 §10.2: the same object again, after the first completed the flow.

@@ -23,4 +23,7 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "JAR policies: {Seeded} stored from configuration, {Kept} already in the database and kept as they are.")]
     public static partial void PoliciesSeeded(ILogger logger, int seeded, int kept);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "The database failed while the {Endpoint} endpoint served {Path}; answered temporarily_unavailable.")]
+    public static partial void StoreFailed(ILogger logger, Exception exception, string endpoint, string path);
 }

@@ -6,16 +6,15 @@ namespace Jar.SampleHost.Tests.Operations;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 between the host and its database server, which a test switches off and on to stage an
-/// outage the way one happens: <see cref="StopAsync"/> closes the listening socket and resets every live connection
+/// outage the way one happens: <see cref="Stop"/> closes the listening socket and resets every live connection
 /// (the host's pooled connections included), so new connections are refused; <see cref="Start"/> listens again on
 /// the same port. The host is never told.
 /// </summary>
-public sealed class TcpRelay : IAsyncDisposable
+public sealed class TcpRelay : IDisposable
 {
     private readonly IPEndPoint _target;
     private readonly ConcurrentDictionary<Socket, byte> _sockets = new();
     private TcpListener? _listener;
-    private Task? _accepting;
     private int _accepted;
 
     public TcpRelay(IPEndPoint target)
@@ -43,27 +42,27 @@ public sealed class TcpRelay : IAsyncDisposable
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _listener = listener;
-        _accepting = AcceptAsync(listener);
+        _ = AcceptAsync(listener);
     }
 
     /// <summary>Stops listening and resets every connection it carries, in both directions.</summary>
-    public async Task StopAsync()
+    public void Stop()
     {
         if (_listener is not { } listener)
         {
             return;
         }
 
+        // No connection is accepted after this: the accept loop ends with the listening socket.
         _listener = null;
         listener.Stop();
-        await _accepting!.ConfigureAwait(false);
         foreach (var socket in _sockets.Keys)
         {
             Reset(socket);
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+    public void Dispose() => Stop();
 
     private async Task AcceptAsync(TcpListener listener)
     {
@@ -126,7 +125,7 @@ public sealed class TcpRelay : IAsyncDisposable
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            // Reset by the other side or by StopAsync.
+            // Reset by the other side or by Stop.
         }
     }
 

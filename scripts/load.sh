@@ -8,8 +8,8 @@
 # and OpenIddict's request token. The wrk script (scripts/load.lua) checks every answer; the run fails on any other.
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
-# Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (3s),
-#        LOAD_REQUESTS (requests generated per measured run, 40000), LOAD_PROVIDERS ("Sqlite PostgreSql"),
+# Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path, not measured: on 2 cores the JIT tiers up for that long),
+#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,8 @@ root=$(pwd)
 duration=${LOAD_DURATION:-10s}
 connections=${LOAD_CONNECTIONS:-4}
 threads=${LOAD_THREADS:-2}
-warmup=${LOAD_WARMUP:-3s}
-requests=${LOAD_REQUESTS:-40000}
+warmup=${LOAD_WARMUP:-15s}
+requests=${LOAD_REQUESTS:-20000}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 
 for tool in wrk curl; do
@@ -114,8 +114,8 @@ for provider in $providers; do
   }
 
   echo "load: $provider: host on $url; generating requests"
-  generate public-client 5000 "$work/plain-warm.txt"
-  generate strict-client 5000 "$work/jar-warm.txt"
+  generate public-client 8000 "$work/plain-warm.txt"
+  generate strict-client 8000 "$work/jar-warm.txt"
   run_wrk "$provider-plain-warm" "$work/plain-warm.txt" "$warmup" >/dev/null
   run_wrk "$provider-jar-warm" "$work/jar-warm.txt" "$warmup" >/dev/null
 

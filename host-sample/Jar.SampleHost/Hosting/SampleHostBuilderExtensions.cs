@@ -127,7 +127,7 @@ internal static class SampleHostBuilderExtensions
         app.UseRouting();
 
         // Around OpenIddict (it runs in the authentication middleware) and the authorization endpoint's own step.
-        //app.UseMiddleware<StoreFailureResponses>();
+        app.UseMiddleware<StoreFailureResponses>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

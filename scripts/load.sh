@@ -68,7 +68,7 @@ host_options() {
     "--Database:Provider" "$1"
 }
 
-# wrk on one file of requests: prints the script's LOAD line; fails on any unexpected answer or exhausted file.
+# wrk on one file of requests: prints "<req/s> <p50 ms> <p99 ms>"; fails on any unexpected answer or exhausted file.
 run_wrk() { # name file duration
   local out="$work/$1.wrk"
   LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --latency -s scripts/load.lua "$url" >"$out"
@@ -79,7 +79,7 @@ run_wrk() { # name file duration
     echo "load: $1: answers other than the expected redirect (see above)" >&2
     exit 1
   fi
-  sed -n 's/.* rps=\([0-9.]*\) .*/\1/p' <<<"$line"
+  sed -n 's/.* rps=\([0-9.]*\) .* p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line"
 }
 
 declare -A results
@@ -124,7 +124,7 @@ for provider in $providers; do
   # Generated just before its run: each object expires 5 minutes after it is signed.
   generate strict-client "$requests" "$work/jar.txt"
   results[$provider-jar]=$(run_wrk "$provider-jar" "$work/jar.txt" "$duration")
-  echo "load: $provider: plain ${results[$provider-plain]} req/s, jar ${results[$provider-jar]} req/s"
+  echo "load: $provider: plain ${results[$provider-plain]%% *} req/s, jar ${results[$provider-jar]%% *} req/s"
 
   kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
   if [ "$provider" = PostgreSql ]; then drop_pg_database; fi
@@ -132,9 +132,10 @@ done
 
 echo
 echo "wrk -t $threads -c $connections -d $duration, $(nproc) cores; every answer a 302 to the cached request_uri"
-printf '%-12s %14s %14s %10s\n' database "plain req/s" "jar req/s" "jar/plain"
+printf '%-12s %12s %16s %12s %16s %10s\n' database "plain req/s" "plain p50/p99 ms" "jar req/s" "jar p50/p99 ms" "jar/plain"
 for provider in $providers; do
-  plain=${results[$provider-plain]}
-  jar=${results[$provider-jar]}
-  printf '%-12s %14s %14s %10s\n' "$provider" "$plain" "$jar" "$(awk -v j="$jar" -v p="$plain" 'BEGIN { printf "%.2f", j / p }')"
+  read -r plain plain50 plain99 <<<"${results[$provider-plain]}"
+  read -r jar jar50 jar99 <<<"${results[$provider-jar]}"
+  printf '%-12s %12s %16s %12s %16s %10s\n' "$provider" "$plain" "$plain50/$plain99" "$jar" "$jar50/$jar99" \
+    "$(awk -v j="$jar" -v p="$plain" 'BEGIN { printf "%.2f", j / p }')"
 done

@@ -9,6 +9,10 @@ internal static class SampleCommands
           (no command)                      run the authorization server
           demo-request <client> [delivery]  start an authorization request for a demo client and print the URL to open;
                                             delivery: query | by-value | par (default: what the client's policy asks)
+          load-urls <client> <count> <file>
+                                            write <count> distinct authorization requests of the client (by value with a
+                                            fresh jti when it signs, else query parameters) to <file>, one path and query
+                                            a line, for scripts/load.sh
           policy show <client>              print the client's stored JAR policy: each setting's value, and whether its
                                             profile or an override set it
           policy set <client> [<json>] [--<Setting> <value> ...]
@@ -27,6 +31,8 @@ internal static class SampleCommands
         {
             case DemoRequestCommand.Name:
                 return await DemoRequestCommand.RunAsync(scope.ServiceProvider, arguments, output, cancellationToken).ConfigureAwait(false);
+            case LoadUrlsCommand.Name:
+                return await LoadUrlsCommand.RunAsync(scope.ServiceProvider, arguments, output, cancellationToken).ConfigureAwait(false);
             case PolicyCommand.Name:
                 return await PolicyCommand.RunAsync(scope.ServiceProvider, arguments, output, cancellationToken).ConfigureAwait(false);
             default:

@@ -32,6 +32,12 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
         // login allowed to create it.
         var pending = (await database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file): readers go on while one writer commits; see SqliteConnectionSettings.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
+        }
+
         SampleHostLog.DatabaseReady(logger, database.ProviderName, pending.Count == 0 ? "none" : string.Join(", ", pending));
 
         // Configuration seeds the policy table once per client; from then on the table is the source of truth

@@ -47,7 +47,7 @@ public static class DatabaseProvider
         var connectionString = configuration.GetConnectionString("Jar");
         _ = provider switch
         {
-            Sqlite => options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)),
+            Sqlite => options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteConnectionSettings.Instance),
             PostgreSql => options.UseNpgsql(Required(connectionString, provider)),
             _ => options.UseSqlServer(Required(connectionString, provider)),
         };

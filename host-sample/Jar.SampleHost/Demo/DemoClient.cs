@@ -58,25 +58,9 @@ public sealed class DemoClient
     {
         var how = delivery ?? DefaultDelivery;
         var discovery = await DemoDiscovery.FetchAsync(_http, cancellationToken).ConfigureAwait(false);
-        var (verifier, challenge) = Pkce.Create();
-        var state = Pkce.RandomValue();
-        var redirectUri = _settings.RedirectUris[0];
-
-        // The claims of the request object: jar-checks §0.2 (R0), the baseline the conformance suite sends.
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["client_id"] = ClientId,
-            ["response_type"] = "code",
-            ["redirect_uri"] = redirectUri,
-            ["scope"] = string.Join(' ', _settings.Scopes),
-            ["state"] = state,
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = "S256",
-        };
-        if (_settings.Scopes.Contains("openid"))
-        {
-            parameters["nonce"] = Pkce.RandomValue();
-        }
+        var (parameters, verifier) = NewParameters();
+        var state = parameters["state"];
+        var redirectUri = parameters["redirect_uri"];
 
         string? signed = null;
         string? requestObject = null;
@@ -117,6 +101,30 @@ public sealed class DemoClient
         return new DemoAuthorizationRequest(ClientId, url, state, how, requestObject, signed, requestUri, expiresIn);
     }
 
+    /// <summary>
+    /// <paramref name="count"/> distinct authorization requests for a load test, as the path and query to send to
+    /// the authorization endpoint: by value when the client can sign (each object with its own <c>jti</c>, state,
+    /// nonce and PKCE pair), else the query parameters. Nothing is pushed or kept: these requests are never redeemed.
+    /// </summary>
+    public async Task<string[]> LoadRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var discovery = await DemoDiscovery.FetchAsync(_http, cancellationToken).ConfigureAwait(false);
+        var path = discovery.AuthorizationEndpoint.AbsolutePath;
+        var requests = new string[count];
+
+        // Signing is the slow part (RSA): on every core.
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (parameters, _) = NewParameters();
+            var front = _signingKey is null
+                ? parameters.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)
+                : new Dictionary<string, string?>(StringComparer.Ordinal) { ["client_id"] = ClientId, ["request"] = SignRequestObject(parameters, discovery.Issuer) };
+            requests[i] = QueryHelpers.AddQueryString(path, front);
+        });
+        return requests;
+    }
+
     /// <summary>Redeems <paramref name="code"/> at the token endpoint with the client's credentials and the kept PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5).</summary>
     public async Task<DemoTokenResponse> RedeemAsync(PendingAuthorization pending, string code, string? issuer, CancellationToken cancellationToken)
     {
@@ -154,6 +162,31 @@ public sealed class DemoClient
         Policy.RequireEncryptedRequestObject
             ? await DemoEncryption.EncryptAsync(_http, discovery, Policy, ClientId, signed, cancellationToken).ConfigureAwait(false)
             : signed;
+
+    /// <summary>
+    /// The authorization parameters of a code flow request with a fresh state, nonce and PKCE pair: the claims of
+    /// the request object, jar-checks §0.2 (R0), the baseline the conformance suite sends. Returns the PKCE verifier too.
+    /// </summary>
+    private (Dictionary<string, string> Parameters, string Verifier) NewParameters()
+    {
+        var (verifier, challenge) = Pkce.Create();
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["client_id"] = ClientId,
+            ["response_type"] = "code",
+            ["redirect_uri"] = _settings.RedirectUris[0],
+            ["scope"] = string.Join(' ', _settings.Scopes),
+            ["state"] = Pkce.RandomValue(),
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        };
+        if (_settings.Scopes.Contains("openid"))
+        {
+            parameters["nonce"] = Pkce.RandomValue();
+        }
+
+        return (parameters, verifier);
+    }
 
     private async Task<(string RequestUri, int? ExpiresIn)> PushAsync(DemoDiscovery discovery, Dictionary<string, string> parameters, string? requestObject, CancellationToken cancellationToken)
     {

@@ -137,6 +137,9 @@ internal static class SampleHostBuilderExtensions
 
         app.UseStaticFiles();
         app.UseRouting();
+
+        // Around OpenIddict (it runs in the authentication middleware) and the authorization endpoint's own step.
+        app.UseMiddleware<StoreFailureResponses>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -29,4 +29,7 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "{Count} request object decryption key(s) from {Source}; the JWKS publishes their public halves.")]
     public static partial void DecryptionKeysConfigured(ILogger logger, int count, string source);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "The database failed while the {Endpoint} endpoint served {Path}; answered temporarily_unavailable.")]
+    public static partial void StoreFailed(ILogger logger, Exception exception, string endpoint, string path);
 }

@@ -132,7 +132,8 @@ public sealed class ConformanceClients : IDisposable
         }
     }
 
-    private static void Register(IDictionary<string, string?> settings, TestClient client, string[] scopes, Dictionary<string, string> policy)
+    /// <summary>Registers <paramref name="client"/> through the host's configuration, on profile strict tightened by <paramref name="policy"/>.</summary>
+    internal static void Register(IDictionary<string, string?> settings, TestClient client, string[] scopes, Dictionary<string, string> policy)
     {
         var prefix = $"Jar:Clients:{client.ClientId}:";
         settings[prefix + "DisplayName"] = $"Conformance client {client.ClientId}";

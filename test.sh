@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 # dotnet-ef from the local tool manifest (.config/dotnet-tools.json), then the idempotent script a DBA would run on
 # SQL Server. No SQL Server runs here: tests/Jar.SampleHost.Tests parses this file with Microsoft's T-SQL parser.
 dotnet tool restore
+dotnet restore Jar.IdentityServer.Extensions.sln --nologo
 mkdir -p artifacts
 dotnet ef migrations script --idempotent \
   --project host-sample/Jar.SampleHost --context SqlServerAppDbContext --configuration Release \

@@ -27,6 +27,12 @@ public sealed record JarPolicy
     /// <summary><c>nonce</c> is required when <c>openid</c> is requested (FAPI 1.0 Baseline §5.2.2.2).</summary>
     public bool RequireNonceForOpenId { get; init; }
 
+    /// <summary>
+    /// The request must name at least one scope. Strict: a scope sent only outside a request object does not count
+    /// (RFC 9101 §6.3), and a request left without one is refused rather than granted a default (RFC 6749 §3.3).
+    /// </summary>
+    public bool RequireScope { get; init; }
+
     /// <summary>The scope ceiling; null means the client's registration alone decides. A request beyond it is refused, never trimmed.</summary>
     public IReadOnlySet<string>? AllowedScopes { get; init; }
 

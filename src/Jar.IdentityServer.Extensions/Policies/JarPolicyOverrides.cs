@@ -24,6 +24,9 @@ public sealed record JarPolicyOverrides
     /// <summary>See <see cref="JarPolicy.RequireNonceForOpenId"/>.</summary>
     public bool? RequireNonceForOpenId { get; init; }
 
+    /// <summary>See <see cref="JarPolicy.RequireScope"/>.</summary>
+    public bool? RequireScope { get; init; }
+
     /// <summary>See <see cref="JarPolicy.AllowedScopes"/>.</summary>
     public IReadOnlyList<string>? AllowedScopes { get; init; }
 

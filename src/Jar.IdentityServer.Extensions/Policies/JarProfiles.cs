@@ -28,6 +28,7 @@ public static class JarProfiles
             Profile = Strict,
             RequirePkce = true,
             RequireRedirectUri = true,
+            RequireScope = true,
             RequireNotBefore = true,
             RequireIssuer = true,
             AllowedResponseTypes = FrozenSet.Create(StringComparer.Ordinal, "code"),
@@ -38,6 +39,7 @@ public static class JarProfiles
             Profile = Fapi1Advanced,
             RequireRequestObject = true, // FAPI 1.0 Advanced §5.2.2-1
             RequireRedirectUri = true, // FAPI 1.0 Baseline §5.2.2-9
+            RequireScope = true,
             RequireNonceForOpenId = true, // FAPI 1.0 Baseline §5.2.2.2
             RequireNotBefore = true, // §5.2.2-17
             RequireIssuer = true,
@@ -51,6 +53,7 @@ public static class JarProfiles
             RequirePushedAuthorizationRequests = true, // FAPI 2.0 Security Profile §5.3.2.2-3
             RequirePkce = true, // §5.3.2.2-5
             RequireRedirectUri = true, // §5.3.2.2-6
+            RequireScope = true,
             RequireNotBefore = true, // Message Signing §5.3.1-3
             RequireIssuer = true,
             AllowedResponseTypes = FrozenSet.Create(StringComparer.Ordinal, "code"), // §5.3.2.2-1
@@ -80,6 +83,7 @@ public static class JarProfiles
             RequirePushedAuthorizationRequests = builder.Requirement(nameof(JarPolicy.RequirePushedAuthorizationRequests), profile.RequirePushedAuthorizationRequests, overrides.RequirePushedAuthorizationRequests),
             RequirePkce = builder.Requirement(nameof(JarPolicy.RequirePkce), profile.RequirePkce, overrides.RequirePkce),
             RequireRedirectUri = builder.Requirement(nameof(JarPolicy.RequireRedirectUri), profile.RequireRedirectUri, overrides.RequireRedirectUri),
+            RequireScope = builder.Requirement(nameof(JarPolicy.RequireScope), profile.RequireScope, overrides.RequireScope),
             RequireNonceForOpenId = builder.Requirement(nameof(JarPolicy.RequireNonceForOpenId), profile.RequireNonceForOpenId, overrides.RequireNonceForOpenId),
             RequireNotBefore = builder.Requirement(nameof(JarPolicy.RequireNotBefore), profile.RequireNotBefore, overrides.RequireNotBefore),
             RequireIssuer = builder.Requirement(nameof(JarPolicy.RequireIssuer), profile.RequireIssuer, overrides.RequireIssuer),

@@ -32,6 +32,7 @@ internal static class JarPipeline
         new PushedRequestRequiredRule(),
         new ResponseTypeRule(),
         new RedirectUriRule(),
+        new ScopeRequiredRule(),
         new ScopeCeilingRule(),
         new PkceRule(),
         new NonceRule(),

@@ -69,6 +69,7 @@ public static class JarRules
     public static readonly JarRule NonceMissing = new("JAR610", "nonce-missing", JarErrors.InvalidRequest, P, "FAPI 1.0 Baseline §5.2.2.2; OpenID Connect Core §3.3.2.11");
     public static readonly JarRule ResponseTypeMissing = new("JAR611", "response-type-missing", JarErrors.InvalidRequest, P, "RFC 6749 §4.1.1; RFC 9101 §6.3");
     public static readonly JarRule EncryptionRequired = new("JAR612", "encryption-required", JarErrors.InvalidRequestObject, P, "RFC 9101 §6.1; OpenID Connect Registration §2");
+    public static readonly JarRule ScopeMissing = new("JAR613", "scope-missing", JarErrors.InvalidRequest, P, "RFC 6749 §3.3; RFC 9101 §6.3");
 
     // JAR9xx: availability.
     public static readonly JarRule StoreUnavailable = new("JAR901", "store-unavailable", JarErrors.TemporarilyUnavailable, I, "RFC 6749 §4.1.2.1");
@@ -87,7 +88,7 @@ public static class JarRules
         OuterParameterMismatch,
         RequestObjectRequired, PushedRequestRequired, PkceMissing, PkceMethodNotS256, PkceChallengeMalformed,
         RedirectUriMissing, RedirectUriUnregistered, ScopeBeyondCeiling, ResponseTypeNotAllowed, NonceMissing, ResponseTypeMissing,
-        EncryptionRequired,
+        EncryptionRequired, ScopeMissing,
         StoreUnavailable,
     ];
 }

@@ -50,6 +50,7 @@ public sealed class JarProfilesTests
     {
         { JarProfiles.Strict, new JarPolicyOverrides { RequirePkce = false }, nameof(JarPolicy.RequirePkce) },
         { JarProfiles.Strict, new JarPolicyOverrides { RequireRedirectUri = false }, nameof(JarPolicy.RequireRedirectUri) },
+        { JarProfiles.Fapi2MessageSigning, new JarPolicyOverrides { RequireScope = false }, nameof(JarPolicy.RequireScope) },
         { JarProfiles.Strict, new JarPolicyOverrides { RequireNotBefore = false }, nameof(JarPolicy.RequireNotBefore) },
         { JarProfiles.Strict, new JarPolicyOverrides { RequireIssuer = false }, nameof(JarPolicy.RequireIssuer) },
         { JarProfiles.Fapi1Advanced, new JarPolicyOverrides { RequireRequestObject = false }, nameof(JarPolicy.RequireRequestObject) },
@@ -130,7 +131,7 @@ public sealed class JarProfilesTests
         resolution.Sources.Keys.ShouldBe(
             [
                 "RequireRequestObject", "RequirePushedAuthorizationRequests", "RequirePkce", "RequireRedirectUri",
-                "RequireNonceForOpenId", "RequireNotBefore", "RequireIssuer", "RequireJwtId", "RequireEncryptedRequestObject", "AllowedEncryptionAlgorithms", "AllowedScopes",
+                "RequireScope", "RequireNonceForOpenId", "RequireNotBefore", "RequireIssuer", "RequireJwtId", "RequireEncryptedRequestObject", "AllowedEncryptionAlgorithms", "AllowedScopes",
                 "AllowedResponseTypes", "AllowedSigningAlgorithms", "MaxRequestObjectLifetime", "ClockSkew", "Mode",
                 "OuterParameters",
             ],

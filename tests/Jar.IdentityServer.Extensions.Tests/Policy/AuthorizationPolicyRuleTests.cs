@@ -13,6 +13,17 @@ public sealed class AuthorizationPolicyRuleTests
             ("code_challenge", Pkce.Challenge), ("code_challenge_method", "S256")) with { AuthenticatedClientId = TestClients.C1Id };
 
     [Fact]
+    public async Task Rejects_a_request_object_that_names_no_scope_even_when_outer_parameters_are_discarded()
+    {
+        // RFC 9101 §6.3 with RFC 6749 §3.3, jar-checks.md E5: the outer scope does not count, and no scope is no grant.
+        using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard });
+
+        var decision = await engine.ValidateAsync(Requests.ByValue(engine.R0().Without("scope").Compact(), ("scope", "openid accounts")));
+
+        decision.ShouldBeRefused("JAR613", "invalid_request");
+    }
+
+    [Fact]
     public async Task Rejects_plain_request_when_the_profile_requires_a_request_object()
     {
         // FAPI 1.0 Advanced §5.2.2-1, jar-checks.md A2.

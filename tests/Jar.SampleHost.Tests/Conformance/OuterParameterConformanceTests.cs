@@ -135,20 +135,17 @@ public sealed class OuterParameterConformanceTests(ConformanceHost host)
         result.ShouldBeRefused("invalid_request", "JAR501");
     }
 
-    [Theory] // Discard: the outer scope does not count; the host then grants a request with no scope at all.
-    [Row("E5", Differs = "Under OuterParameters = Discard the outer scope is not used, but the request is granted with no scope at all; the row expects a refusal (no policy setting requires a scope).")]
+    [Theory, Row("E5")] // Discard: the outer scope does not count, and a request left with no scope is refused (JAR613).
     [InlineData(Delivery.ByValue)]
     [InlineData(Delivery.Pushed)]
-    public async Task Grants_no_scope_sent_only_outside_when_discarding(Delivery delivery)
+    public async Task Refuses_a_scope_sent_only_outside_when_discarding(Delivery delivery)
     {
         var attempt = host.Attempt(host.Clients.Discarding).Edit("-scope");
         attempt.Outer["scope"] = AuthorizationAttempt.Scope;
 
         var result = await attempt.SendAsync(delivery);
 
-        var tokens = await result.ShouldGrantCodeAsync();
-        tokens.Parameters.ShouldNotContainKey("scope");
-        tokens.Parameters.ShouldNotContainKey("id_token");
+        result.ShouldBeRefused("invalid_request", "JAR613");
     }
 
     [Theory, Row("E6")] // FAPI 1.0 Baseline §5.2.2.2: the FAPI 1 client's nonce outside only.

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the conformance suite against the sample host and regenerates docs/conformance.md from its results.
-# Usage: ./scripts/conformance-report.sh [path/to/jar-checks.md]   (default: ../shared/conformance/jar-checks.md)
+# Usage: ./scripts/conformance-report.sh [path/to/catalogue.md]   (default: docs/conformance/catalogue.md, in this repository)
 # The report is written even when tests fail; the script then exits with the test run's status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-catalogue="${1:-../shared/conformance/jar-checks.md}"
+catalogue="${1:-docs/conformance/catalogue.md}"
 if [ ! -f "$catalogue" ]; then
   echo "conformance-report: catalogue not found: $catalogue" >&2
   exit 1

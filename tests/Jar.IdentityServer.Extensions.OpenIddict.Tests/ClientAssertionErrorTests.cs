@@ -4,7 +4,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// H3 of jar-checks.md: a private_key_jwt client assertion whose <c>aud</c> is the PAR or token endpoint URL is refused
+/// H3 of docs/conformance/catalogue.md: a private_key_jwt client assertion whose <c>aud</c> is the PAR or token endpoint URL is refused
 /// (FAPI 2.0 Security Profile §5.3.2.1-8) as a failed client authentication, 401 <c>invalid_client</c> (RFC 6749 §5.2,
 /// RFC 7523 §3.2); no request_uri is issued. OpenIddict's error_uri still names the cause (ID2094).
 /// </summary>

@@ -5,7 +5,7 @@ using JweBuilder = Jar.Testing.Jwe;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// Group I of jar-checks.md through a stock OpenIddict server: nested JWE request objects (RFC 9101 §6.1),
+/// Group I of docs/conformance/catalogue.md through a stock OpenIddict server: nested JWE request objects (RFC 9101 §6.1),
 /// encrypted to keys the server publishes in its JWKS and advertises in discovery.
 /// </summary>
 [Collection(SharedOpenIddictHost.Name)]

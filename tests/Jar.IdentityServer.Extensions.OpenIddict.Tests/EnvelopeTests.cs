@@ -4,7 +4,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
-/// <summary>Group A of jar-checks.md: the request around the object, and objects that are not well-formed JWS at all.</summary>
+/// <summary>Group A of docs/conformance/catalogue.md: the request around the object, and objects that are not well-formed JWS at all.</summary>
 [Collection(SharedOpenIddictHost.Name)]
 public sealed class EnvelopeTests(OpenIddictHostFixture host)
 {

@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// H5 of jar-checks.md: a request_uri past its <c>expires_in</c> is <c>invalid_request_uri</c> (RFC 9126 §2.2). On a
+/// H5 of docs/conformance/catalogue.md: a request_uri past its <c>expires_in</c> is <c>invalid_request_uri</c> (RFC 9126 §2.2). On a
 /// host of its own, since its clock moves on and cannot go back.
 /// </summary>
 [Collection(OwnClockOpenIddictHost.Name)]

@@ -2,7 +2,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
-/// <summary>Group D of jar-checks.md: aud, iss, client_id and jti.</summary>
+/// <summary>Group D of docs/conformance/catalogue.md: aud, iss, client_id and jti.</summary>
 [Collection(SharedOpenIddictHost.Name)]
 public sealed class IdentityClaimTests(OpenIddictHostFixture host)
 {

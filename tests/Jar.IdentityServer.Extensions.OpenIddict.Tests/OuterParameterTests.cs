@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// Group E of jar-checks.md: only the object's parameters count (RFC 9101 §6.3). C1 runs the default policy
+/// Group E of docs/conformance/catalogue.md: only the object's parameters count (RFC 9101 §6.3). C1 runs the default policy
 /// (RejectMismatch: an outer parameter missing from the object or differing from it is invalid_request); the
 /// discarding client ignores outer parameters, and the tests show the object's values are the ones used.
 /// </summary>

@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// G4-G5 of jar-checks.md: a PKCE-bound authorization code is redeemed only with its verifier (RFC 7636 §4.6); a
+/// G4-G5 of docs/conformance/catalogue.md: a PKCE-bound authorization code is redeemed only with its verifier (RFC 7636 §4.6); a
 /// missing or wrong verifier is 400 <c>invalid_grant</c> at the token endpoint (RFC 6749 §5.2). Every client's
 /// policy requires PKCE, so the fixture has no code without a challenge.
 /// </summary>

@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// P rows of jar-checks.md: what a strict server must still accept. Each one completes the code flow: a redirect
+/// P rows of docs/conformance/catalogue.md: what a strict server must still accept. Each one completes the code flow: a redirect
 /// to the registered URI with a code and the inner state, and the code redeemed for an access token.
 /// </summary>
 [Collection(SharedOpenIddictHost.Name)]

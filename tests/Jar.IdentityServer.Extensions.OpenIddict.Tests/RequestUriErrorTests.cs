@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// H5, H6 of jar-checks.md: a request_uri at the authorization endpoint that was never issued or was already used is
+/// H5, H6 of docs/conformance/catalogue.md: a request_uri at the authorization endpoint that was never issued or was already used is
 /// <c>invalid_request_uri</c> (RFC 9101 §7; RFC 9126 §2.2, §7.3) on a local error page, never a redirect. OpenIddict's
 /// error_uri still names the cause. The expired case is in <see cref="ExpiredRequestUriTests"/>.
 /// </summary>

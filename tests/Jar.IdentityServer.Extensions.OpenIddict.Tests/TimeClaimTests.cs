@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests;
 
 /// <summary>
-/// Group C of jar-checks.md: exp, nbf and iat against the host's clock (R0 has nbf = now, exp = now + 300; the
+/// Group C of docs/conformance/catalogue.md: exp, nbf and iat against the host's clock (R0 has nbf = now, exp = now + 300; the
 /// strict profile allows 60 minutes of lifetime and 15 s of skew).
 /// </summary>
 [Collection(SharedOpenIddictHost.Name)]

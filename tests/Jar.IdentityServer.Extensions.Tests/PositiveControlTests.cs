@@ -4,13 +4,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.IdentityServer.Extensions.Tests;
 
-/// <summary>jar-checks.md §P: what a strict server must still accept.</summary>
+/// <summary>docs/conformance/catalogue.md §P: what a strict server must still accept.</summary>
 public sealed class PositiveControlTests
 {
     [Fact]
     public async Task Accepts_the_baseline_request_object_without_typ_iat_or_jti()
     {
-        // jar-checks.md P2: R0 exactly, as the conformance suite's first client sends it.
+        // docs/conformance/catalogue.md P2: R0 exactly, as the conformance suite's first client sends it.
         using var engine = new TestEngine();
 
         var decision = await engine.SendAsync(engine.R0());
@@ -28,7 +28,7 @@ public sealed class PositiveControlTests
     [InlineData("Application/OAUTH-AUTHZ-REQ+JWT")]
     public async Task Accepts_typ_that_says_jwt_or_authorization_request_in_any_case(string typ)
     {
-        // jar-checks.md P1, B12; RFC 7515 §4.1.9: media types are case-insensitive, the application/ prefix optional.
+        // docs/conformance/catalogue.md P1, B12; RFC 7515 §4.1.9: media types are case-insensitive, the application/ prefix optional.
         using var engine = new TestEngine();
 
         var decision = await engine.SendAsync(engine.R0().WithHeader("typ", typ));
@@ -63,7 +63,7 @@ public sealed class PositiveControlTests
     [InlineData("ES256")]
     public async Task Verifies_an_object_without_kid_with_the_clients_key_for_its_algorithm(string alg)
     {
-        // jar-checks.md B8(c): no kid, and the client holds one RSA and one EC key.
+        // docs/conformance/catalogue.md B8(c): no kid, and the client holds one RSA and one EC key.
         using var engine = new TestEngine();
         var key = alg == "PS256" ? TestKeys.K1 : TestKeys.E1;
 
@@ -134,7 +134,7 @@ public sealed class PositiveControlTests
     [Fact]
     public async Task Accepts_the_pushed_object_with_the_outer_duplicates_the_conformance_suite_sends()
     {
-        // jar-checks.md §0.2: at PAR the suite also duplicates response_type, client_id, scope and redirect_uri outside.
+        // the fixture of docs/conformance/catalogue.md: at PAR the suite also duplicates response_type, client_id, scope and redirect_uri outside.
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi2MessageSigning);
         var request = Requests.Pushed(engine.R0().Compact(),
             ("response_type", "code"), ("scope", "openid accounts"), ("redirect_uri", TestClients.RU1));

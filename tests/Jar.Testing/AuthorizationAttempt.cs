@@ -7,7 +7,7 @@ namespace Jar.Testing;
 
 /// <summary>
 /// One authorization attempt of one client, as the conformance suite's client makes it: a fresh state, nonce and
-/// PKCE pair, the baseline request object R0 (jar-checks.md §0.2), and the knobs a test turns before sending it.
+/// PKCE pair, the baseline request object R0 (the fixture of docs/conformance/catalogue.md), and the knobs a test turns before sending it.
 /// </summary>
 public sealed class AuthorizationAttempt
 {

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.Testing;
 
 /// <summary>
-/// R0 spoilt in one named way (jar-checks.md A7, A8): not a strict compact JWS (RFC 7515 §2, §7.1), or a header or
+/// R0 spoilt in one named way (docs/conformance/catalogue.md A7, A8): not a strict compact JWS (RFC 7515 §2, §7.1), or a header or
 /// payload that is not a UTF-8 JSON object (RFC 7515 §5.2, RFC 7519 §7.2). Signed payloads are signed for real.
 /// </summary>
 public static class MalformedRequestObject

@@ -6,7 +6,7 @@ namespace Jar.Testing;
 
 /// <summary>
 /// A request object under construction: a JOSE header, a claims set and the key that signs it. Starts as R0 of
-/// jar-checks.md §0.2; each knob changes one thing, so a test shows exactly what it breaks.
+/// the fixture of docs/conformance/catalogue.md; each knob changes one thing, so a test shows exactly what it breaks.
 /// </summary>
 public sealed class RequestObjectBuilder
 {

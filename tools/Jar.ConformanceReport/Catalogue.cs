@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Jar.ConformanceReport;
 
 /// <summary>
-/// Reads the rows of shared/conformance/jar-checks.md: the table lines that start with an id and a back-quoted
+/// Reads the rows of docs/conformance/catalogue.md: the table lines that start with an id and a back-quoted
 /// short name (<c>| B1 `alg-none` | ...</c>), under their <c>## B. ...</c> group heading.
 /// </summary>
 internal static partial class Catalogue
@@ -35,6 +35,20 @@ internal static partial class Catalogue
 
         var twice = rows.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         return twice.Count == 0 ? rows : throw new InvalidDataException($"{path}: rows listed twice: {string.Join(", ", twice)}.");
+    }
+
+    /// <summary>docs/conformance/catalogue.md of the repository that holds <paramref name="folder"/>: the first folder above it with the solution file.</summary>
+    public static string InRepository(string folder)
+    {
+        for (var current = new DirectoryInfo(folder); current is not null; current = current.Parent)
+        {
+            if (File.Exists(Path.Combine(current.FullName, "Jar.IdentityServer.Extensions.sln")))
+            {
+                return Path.Combine(current.FullName, "docs", "conformance", "catalogue.md");
+            }
+        }
+
+        throw new FileNotFoundException($"No Jar.IdentityServer.Extensions.sln in {folder} or above it; pass --catalogue.");
     }
 
     [GeneratedRegex(@"^## (?<group>[A-Z]\. .+)$")]

@@ -1,7 +1,9 @@
 using Jar.ConformanceReport;
 
-// dotnet run --project tools/Jar.ConformanceReport -- --catalogue ../shared/conformance/jar-checks.md
+// dotnet run --project tools/Jar.ConformanceReport -- [--catalogue docs/conformance/catalogue.md]
 //     --assembly <Jar.SampleHost.Tests.dll> --trx <conformance.trx> --out docs/conformance.md
+// Without --catalogue, the catalogue is docs/conformance/catalogue.md of the repository the current folder is in
+// (the folder above it that holds the solution file).
 // Exit codes: 0 written; 1 bad arguments or input; 2 written, but a [Row] names a row the catalogue does not have.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -9,16 +11,16 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     options[args[i]] = args[i + 1];
 }
 
-string[] required = ["--catalogue", "--assembly", "--trx", "--out"];
+string[] required = ["--assembly", "--trx", "--out"];
 if (args.Length % 2 != 0 || required.Any(o => !options.ContainsKey(o)))
 {
-    await Console.Error.WriteLineAsync("usage: Jar.ConformanceReport --catalogue <jar-checks.md> --assembly <tests.dll> --trx <results.trx> --out <conformance.md> [--namespace <test namespace>]").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync("usage: Jar.ConformanceReport [--catalogue <catalogue.md>] --assembly <tests.dll> --trx <results.trx> --out <conformance.md> [--namespace <test namespace>]").ConfigureAwait(false);
     return 1;
 }
 
 try
 {
-    var rows = Catalogue.Read(options["--catalogue"]);
+    var rows = Catalogue.Read(options.GetValueOrDefault("--catalogue") ?? Catalogue.InRepository(Directory.GetCurrentDirectory()));
     var tags = RowTags.Read(options["--assembly"]);
     var run = TrxResults.Read(options["--trx"]);
     var results = RowResult.Join(rows, tags, run);

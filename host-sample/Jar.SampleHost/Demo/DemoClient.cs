@@ -165,7 +165,7 @@ public sealed class DemoClient
 
     /// <summary>
     /// The authorization parameters of a code flow request with a fresh state, nonce and PKCE pair: the claims of
-    /// the request object, jar-checks §0.2 (R0), the baseline the conformance suite sends. Returns the PKCE verifier too.
+    /// the request object, the fixture of docs/conformance/catalogue.md (R0), the baseline the conformance suite sends. Returns the PKCE verifier too.
     /// </summary>
     private (Dictionary<string, string> Parameters, string Verifier) NewParameters()
     {

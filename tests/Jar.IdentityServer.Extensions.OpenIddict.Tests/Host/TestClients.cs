@@ -2,7 +2,7 @@
 namespace Jar.IdentityServer.Extensions.OpenIddict.Tests.Host;
 
 /// <summary>
-/// The fixture's clients and keys (jar-checks.md §0.2): C1 with K1 (PS256, kid k1), a second RSA key k1b and an
+/// The fixture's clients and keys (the fixture of docs/conformance/catalogue.md): C1 with K1 (PS256, kid k1), a second RSA key k1b and an
 /// ES256 key e1; C2 with K2; clients for the other policies; and KA, an attacker key registered nowhere that
 /// reuses K1's kid.
 /// </summary>
@@ -58,7 +58,7 @@ internal sealed class TestClients : IDisposable
     /// <summary>Strict profile with <c>RequireEncryptedRequestObject = true</c>.</summary>
     public TestClient Encrypting { get; }
 
-    /// <summary>A key by its name in jar-checks.md (K1, K1b, E1, K2, KA...), for theory rows.</summary>
+    /// <summary>A key by its name in docs/conformance/catalogue.md (K1, K1b, E1, K2, KA...), for theory rows.</summary>
     public TestKey Key(string name) => name switch
     {
         "K1" => K1,

@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 namespace Jar.IdentityServer.Extensions.Tests.Assembly;
 
 /// <summary>
-/// JAR501 (RFC 9101 §6.3, OpenID Connect Core §6.1, jar-checks.md E1..E10, P6): parameters sent outside the object.
+/// JAR501 (RFC 9101 §6.3, OpenID Connect Core §6.1, docs/conformance/catalogue.md E1..E10, P6): parameters sent outside the object.
 /// RejectMismatch (the default) refuses an outer parameter that is absent from the object or differs from it; Discard
 /// ignores it. Either way only the object's parameters are used.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Rejects_outer_parameter_the_object_does_not_carry()
     {
-        // jar-checks.md E1: state only outside.
+        // docs/conformance/catalogue.md E1: state only outside.
         using var engine = new TestEngine();
 
         var decision = await engine.ValidateAsync(Requests.ByValue(engine.R0().Without("state").Compact(), ("state", "outer-state")));
@@ -53,7 +53,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Records_the_policy_rule_the_outer_value_would_have_hidden()
     {
-        // jar-checks.md E9: PKCE only outside. Refused for the mismatch, and PKCE is still missing.
+        // docs/conformance/catalogue.md E9: PKCE only outside. Refused for the mismatch, and PKCE is still missing.
         using var engine = new TestEngine();
         var request = Requests.ByValue(
             engine.R0().Without("code_challenge", "code_challenge_method").Compact(),
@@ -114,7 +114,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Does_not_take_pkce_sent_only_outside_the_object()
     {
-        // jar-checks.md E9, with outer parameters discarded: PKCE is missing.
+        // docs/conformance/catalogue.md E9, with outer parameters discarded: PKCE is missing.
         using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard });
         var request = Requests.ByValue(
             engine.R0().Without("code_challenge", "code_challenge_method").Compact(),
@@ -128,7 +128,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Does_not_take_redirect_uri_sent_only_outside_the_object()
     {
-        // jar-checks.md E7.
+        // docs/conformance/catalogue.md E7.
         using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard });
 
         var decision = await engine.ValidateAsync(Requests.ByValue(engine.R0().Without("redirect_uri").Compact(), ("redirect_uri", TestClients.RU1)));
@@ -139,7 +139,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Does_not_take_response_type_sent_only_outside_the_object()
     {
-        // jar-checks.md E8: no OpenID Connect §6.3.3 merge in strict JAR.
+        // docs/conformance/catalogue.md E8: no OpenID Connect §6.3.3 merge in strict JAR.
         using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard });
 
         var decision = await engine.ValidateAsync(Requests.ByValue(engine.R0().Without("response_type").Compact(), ("response_type", "code")));
@@ -150,7 +150,7 @@ public sealed class OuterParameterTests
     [Fact]
     public async Task Does_not_take_nonce_sent_only_outside_the_object()
     {
-        // jar-checks.md E6, under FAPI 1.0 Advanced, which requires a nonce with openid.
+        // docs/conformance/catalogue.md E6, under FAPI 1.0 Advanced, which requires a nonce with openid.
         using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides
         {
             Profile = JarProfiles.Fapi1Advanced,

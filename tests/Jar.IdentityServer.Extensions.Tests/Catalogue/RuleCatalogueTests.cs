@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Jar.IdentityServer.Extensions.Tests.Fixtures;
+using Jar.Testing;
 
 namespace Jar.IdentityServer.Extensions.Tests.Catalogue;
 

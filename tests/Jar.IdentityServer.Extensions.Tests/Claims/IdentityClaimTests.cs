@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 namespace Jar.IdentityServer.Extensions.Tests.Claims;
 
-/// <summary>JAR401..JAR404 (jar-checks.md D1..D8): who issued the object, for whom, and for which client.</summary>
+/// <summary>JAR401..JAR404 (docs/conformance/catalogue.md D1..D8): who issued the object, for whom, and for which client.</summary>
 public sealed class IdentityClaimTests
 {
     [Theory]
@@ -102,7 +102,7 @@ public sealed class IdentityClaimTests
     [Fact]
     public async Task Rejects_at_par_an_object_whose_client_id_is_not_the_authenticated_client()
     {
-        // RFC 9126 §3, jar-checks.md D8: C2 authenticated and pushes C1's object, signed by C1's key.
+        // RFC 9126 §3, docs/conformance/catalogue.md D8: C2 authenticated and pushes C1's object, signed by C1's key.
         using var engine = new TestEngine();
         var request = Requests.Pushed(engine.R0().Compact()) with { AuthenticatedClientId = TestClients.C2Id };
 

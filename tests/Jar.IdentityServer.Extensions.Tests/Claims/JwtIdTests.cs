@@ -3,7 +3,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 namespace Jar.IdentityServer.Extensions.Tests.Claims;
 
-/// <summary>JAR405 (jar-checks.md D10): a jti, when present or required, is a non-empty string of sensible length.</summary>
+/// <summary>JAR405 (docs/conformance/catalogue.md D10): a jti, when present or required, is a non-empty string of sensible length.</summary>
 public sealed class JwtIdTests
 {
     [Theory]

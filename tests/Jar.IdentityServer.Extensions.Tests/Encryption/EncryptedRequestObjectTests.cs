@@ -6,7 +6,7 @@ using Jwe = Jar.Testing.Jwe;
 namespace Jar.IdentityServer.Extensions.Tests.Encryption;
 
 /// <summary>
-/// Nested request objects (RFC 9101 §6.1; jar-checks.md group I): the client signs, then encrypts to the server.
+/// Nested request objects (RFC 9101 §6.1; docs/conformance/catalogue.md group I): the client signs, then encrypts to the server.
 /// RSA-OAEP-256 and ECDH-ES with A256GCM are accepted; anything undecryptable, unadvertised or unsigned is refused.
 /// </summary>
 public sealed class EncryptedRequestObjectTests

@@ -4,7 +4,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 namespace Jar.IdentityServer.Extensions.Tests.Envelope;
 
 /// <summary>
-/// JAR105 (jar-checks.md A7, A8): a compact JWS in strict base64url whose header and payload are UTF-8 JSON objects
+/// JAR105 (docs/conformance/catalogue.md A7, A8): a compact JWS in strict base64url whose header and payload are UTF-8 JSON objects
 /// with no member named twice. Each bad input is R0 changed in one way, and signed where it can be, so the shape
 /// alone is what is refused.
 /// </summary>
@@ -134,7 +134,7 @@ public sealed class MalformedRequestObjectTests
     [InlineData("\"\u0001\":\"x\"")]
     public async Task Refuses_correctly_signed_payload_with_invalid_utf8(string member)
     {
-        // RFC 7519 §7.2 step 10, jar-checks.md A8: the bytes C3 28 are not UTF-8 (C3 announces a continuation byte).
+        // RFC 7519 §7.2 step 10, docs/conformance/catalogue.md A8: the bytes C3 28 are not UTF-8 (C3 announces a continuation byte).
         // They go where the placeholder U+0001 stands: in a string value, in an array, in a member name.
         using var engine = new TestEngine();
         var json = engine.R0().Without("state").PayloadJson.Replace("{", "{" + member + ",", StringComparison.Ordinal);

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 /// <summary>
-/// Builds a request object. <see cref="R0"/> is the baseline of jar-checks.md §0.2 (what the conformance suite sends
+/// Builds a request object. <see cref="R0"/> is the baseline of the fixture of docs/conformance/catalogue.md (what the conformance suite sends
 /// for its first client); each knob changes one thing, so a test states only what it breaks.
 /// </summary>
 internal sealed class RequestObject

@@ -1,6 +1,6 @@
 namespace Jar.IdentityServer.Extensions.Tests.Fixtures;
 
-/// <summary>The registered clients of the fixture (jar-checks.md §0.2).</summary>
+/// <summary>The registered clients of the fixture (the fixture of docs/conformance/catalogue.md).</summary>
 internal static class TestClients
 {
     public const string C1Id = "c1";

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 /// <summary>
-/// The keys of the fixture (jar-checks.md §0.2): K1 and E1 are client C1's, K1b a second RSA key C1 may also hold,
+/// The keys of the fixture (the fixture of docs/conformance/catalogue.md): K1 and E1 are client C1's, K1b a second RSA key C1 may also hold,
 /// K2 is client C2's, KA an attacker's key registered nowhere. Real keys: RSA 2048 for PS256, P-256 for ES256.
 /// </summary>
 internal static class TestKeys

@@ -84,7 +84,7 @@ internal sealed class EngineSetting : IDisposable
         new(TestEngine.Issuer, clientId, otherClientId, redirectUri, TestEngine.Start.ToUnixTimeSeconds(), ["k1", "e1", "k1b", "k2", "ka"]);
 
     /// <summary>
-    /// R0 of the client (jar-checks.md §0.2), sometimes with a typ, an iat or a jti as clients also send them; a jti
+    /// R0 of the client (the fixture of docs/conformance/catalogue.md), sometimes with a typ, an iat or a jti as clients also send them; a jti
     /// is unique to the input, so only a mutation makes two inputs share one.
     /// </summary>
     private static Gen<(string Header, string Payload)> Baseline(string clientId, TestKey key, string redirectUri, bool requireJwtId) =>

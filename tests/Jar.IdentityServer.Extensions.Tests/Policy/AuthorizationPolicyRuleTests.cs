@@ -2,7 +2,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 namespace Jar.IdentityServer.Extensions.Tests.Policy;
 
-/// <summary>JAR601..JAR611 (jar-checks.md A2..A4, F1..F6, G1..G2): the client's policy on the assembled request.</summary>
+/// <summary>JAR601..JAR611 (docs/conformance/catalogue.md A2..A4, F1..F6, G1..G2): the client's policy on the assembled request.</summary>
 public sealed class AuthorizationPolicyRuleTests
 {
     /// <summary>A complete authorization request in plain form, without a request object.</summary>
@@ -15,7 +15,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Rejects_a_request_object_that_names_no_scope_even_when_outer_parameters_are_discarded()
     {
-        // RFC 9101 §6.3 with RFC 6749 §3.3, jar-checks.md E5: the outer scope does not count, and no scope is no grant.
+        // RFC 9101 §6.3 with RFC 6749 §3.3, docs/conformance/catalogue.md E5: the outer scope does not count, and no scope is no grant.
         using var engine = TestEngine.WithClientPolicy(new JarPolicyOverrides { OuterParameters = OuterParameterHandling.Discard });
 
         var decision = await engine.ValidateAsync(Requests.ByValue(engine.R0().Without("scope").Compact(), ("scope", "openid accounts")));
@@ -26,7 +26,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Rejects_plain_request_when_the_profile_requires_a_request_object()
     {
-        // FAPI 1.0 Advanced §5.2.2-1, jar-checks.md A2.
+        // FAPI 1.0 Advanced §5.2.2-1, docs/conformance/catalogue.md A2.
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi1Advanced);
 
         var decision = await engine.ValidateAsync(Plain(JarEndpoint.Authorization, "code id_token"));
@@ -37,7 +37,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Rejects_plain_form_at_par_when_signed_request_objects_are_required()
     {
-        // RFC 9126 §2.3, FAPI 2.0 Message Signing §5.3.1-1, jar-checks.md A4.
+        // RFC 9126 §2.3, FAPI 2.0 Message Signing §5.3.1-1, docs/conformance/catalogue.md A4.
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi2MessageSigning);
 
         var decision = await engine.ValidateAsync(Plain(JarEndpoint.PushedAuthorization));
@@ -48,7 +48,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Rejects_request_object_by_value_when_par_is_required()
     {
-        // FAPI 2.0 Security Profile §5.3.2.2-3, jar-checks.md A3(b).
+        // FAPI 2.0 Security Profile §5.3.2.2-3, docs/conformance/catalogue.md A3(b).
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi2MessageSigning);
 
         var decision = await engine.SendAsync(engine.R0());
@@ -59,7 +59,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Rejects_plain_request_at_the_authorization_endpoint_when_par_is_required()
     {
-        // jar-checks.md A3(a): both rules are broken; the first answers.
+        // docs/conformance/catalogue.md A3(a): both rules are broken; the first answers.
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi2MessageSigning);
 
         var decision = await engine.ValidateAsync(Plain(JarEndpoint.Authorization));
@@ -236,7 +236,7 @@ public sealed class AuthorizationPolicyRuleTests
     [Fact]
     public async Task Does_not_require_nonce_under_fapi2()
     {
-        // FAPI 2.0 Security Profile: a request without nonce succeeds (jar-checks.md P9).
+        // FAPI 2.0 Security Profile: a request without nonce succeeds (docs/conformance/catalogue.md P9).
         using var engine = TestEngine.WithProfile(JarProfiles.Fapi2MessageSigning);
 
         var decision = await engine.PushAsync(engine.R0().Without("nonce"));

@@ -2,7 +2,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 
 namespace Jar.IdentityServer.Extensions.Tests.Replay;
 
-/// <summary>JAR406 (RFC 9101 §10.2, jar-checks.md D10): a jti is single-use, and only an accepted object uses it.</summary>
+/// <summary>JAR406 (RFC 9101 §10.2, docs/conformance/catalogue.md D10): a jti is single-use, and only an accepted object uses it.</summary>
 public sealed class ReplayTests
 {
     [Fact]

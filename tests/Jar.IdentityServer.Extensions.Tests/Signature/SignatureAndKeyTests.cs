@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.IdentityServer.Extensions.Tests.Signature;
 
-/// <summary>JAR201..JAR207 (jar-checks.md B1..B12): algorithm, key, signature and the header.</summary>
+/// <summary>JAR201..JAR207 (docs/conformance/catalogue.md B1..B12): algorithm, key, signature and the header.</summary>
 public sealed class SignatureAndKeyTests
 {
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SignatureAndKeyTests
     [Fact]
     public async Task Rejects_request_object_signed_with_another_clients_key()
     {
-        // jar-checks.md B7: R0 of client C1, signed with C2's key K2 (kid k2).
+        // docs/conformance/catalogue.md B7: R0 of client C1, signed with C2's key K2 (kid k2).
         using var engine = new TestEngine();
 
         var decision = await engine.SendAsync(engine.R0().SignedWith(TestKeys.K2));
@@ -141,7 +141,7 @@ public sealed class SignatureAndKeyTests
     [Fact]
     public async Task Does_not_fall_back_to_other_client_keys_when_the_kid_names_one()
     {
-        // RFC 9101 §6.2, jar-checks.md B8(b): signed with k1, labelled k1b; both are C1's keys.
+        // RFC 9101 §6.2, docs/conformance/catalogue.md B8(b): signed with k1, labelled k1b; both are C1's keys.
         using var engine = new TestEngine();
         var client = TestClients.C1With(TestKeys.K1.Jwk(), TestKeys.K1b.Jwk());
 

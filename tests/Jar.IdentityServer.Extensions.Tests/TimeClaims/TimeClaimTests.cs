@@ -4,7 +4,7 @@ using Jar.IdentityServer.Extensions.Tests.Fixtures;
 namespace Jar.IdentityServer.Extensions.Tests.TimeClaims;
 
 /// <summary>
-/// JAR301..JAR307 (jar-checks.md C1..C7), against the fake clock, with the default profile's 15 s clock skew and
+/// JAR301..JAR307 (docs/conformance/catalogue.md C1..C7), against the fake clock, with the default profile's 15 s clock skew and
 /// 60 min maximum lifetime. Times are whole seconds from now.
 /// </summary>
 public sealed class TimeClaimTests
@@ -173,7 +173,7 @@ public sealed class TimeClaimTests
     [Fact]
     public async Task Rejects_nbf_more_than_60_minutes_old()
     {
-        // jar-checks.md C5, the conformance suite's EnsureRequestObjectWithNbfOver60Fails: nbf = now-70 min, exp = now+5 min.
+        // docs/conformance/catalogue.md C5, the conformance suite's EnsureRequestObjectWithNbfOver60Fails: nbf = now-70 min, exp = now+5 min.
         using var engine = new TestEngine();
 
         var decision = await engine.SendAsync(engine.R0().With("nbf", engine.At(-4200)).With("exp", engine.At(300)));

@@ -2,7 +2,7 @@ using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
-/// <summary>Group F of jar-checks.md: the assembled request against the client's registration and policy.</summary>
+/// <summary>Group F of docs/conformance/catalogue.md: the assembled request against the client's registration and policy.</summary>
 [Collection(SharedConformanceHost.Name)]
 public sealed class AssembledRequestConformanceTests(ConformanceHost host)
 {

@@ -4,7 +4,7 @@ using Jar.Testing;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// The conformance fixture's clients and keys (jar-checks.md §0.2), registered with the sample host through its
+/// The conformance fixture's clients and keys (the fixture of docs/conformance/catalogue.md), registered with the sample host through its
 /// configuration (<c>Jar:Clients:&lt;id&gt;</c>) exactly as an operator would: C1 with K1 (RSA, PS256, kid k1), a
 /// second RSA key k1b and an EC P-256 key e1; C2 with K2; one client per profile or policy setting a row needs; and
 /// KA, an attacker key registered nowhere that reuses K1's kid. The server's own request object decryption keys are
@@ -92,7 +92,7 @@ public sealed class ConformanceClients : IDisposable
     /// <summary>A public client: PKCE, no keys.</summary>
     public TestClient Public { get; }
 
-    /// <summary>A key by its name in jar-checks.md (K1, K1b, E1, K2, KA), for theory rows.</summary>
+    /// <summary>A key by its name in docs/conformance/catalogue.md (K1, K1b, E1, K2, KA), for theory rows.</summary>
     public TestKey Key(string name) => name switch
     {
         "K1" => K1,

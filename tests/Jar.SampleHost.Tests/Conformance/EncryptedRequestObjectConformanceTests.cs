@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group I of jar-checks.md: encrypted (nested JWE) request objects, RFC 9101 §6.1. The client signs R0, then
+/// Group I of docs/conformance/catalogue.md: encrypted (nested JWE) request objects, RFC 9101 §6.1. The client signs R0, then
 /// encrypts it to a key it found in the host's JWKS. Each refusal is checked by value (local 400 page, no redirect)
 /// and through PAR (400 JSON from /connect/par, no request_uri issued); each acceptance completes the code flow.
 /// </summary>

@@ -3,7 +3,7 @@ using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
-/// <summary>Group A of jar-checks.md: the request around the object, and objects that are not well-formed JWS at all.</summary>
+/// <summary>Group A of docs/conformance/catalogue.md: the request around the object, and objects that are not well-formed JWS at all.</summary>
 [Collection(SharedConformanceHost.Name)]
 public sealed class EnvelopeConformanceTests(ConformanceHost host)
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group Z of jar-checks.md: how errors reach the client. Before the client and its redirect URI are proven, an
+/// Group Z of docs/conformance/catalogue.md: how errors reach the client. Before the client and its redirect URI are proven, an
 /// error is a local page and never a redirect; once they are (the user's own refusals), the redirect carries only
 /// the parameters an error response may carry.
 /// </summary>

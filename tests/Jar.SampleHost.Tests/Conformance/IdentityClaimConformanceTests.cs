@@ -2,7 +2,7 @@ using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
-/// <summary>Group D of jar-checks.md: aud, iss, client_id and jti.</summary>
+/// <summary>Group D of docs/conformance/catalogue.md: aud, iss, client_id and jti.</summary>
 [Collection(SharedConformanceHost.Name)]
 public sealed class IdentityClaimConformanceTests(ConformanceHost host)
 {

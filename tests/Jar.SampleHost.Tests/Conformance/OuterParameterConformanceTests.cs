@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group E of jar-checks.md: only the object's parameters count (RFC 9101 §6.3). C1 runs the strict default,
+/// Group E of docs/conformance/catalogue.md: only the object's parameters count (RFC 9101 §6.3). C1 runs the strict default,
 /// <c>OuterParameters = RejectMismatch</c>: an outer parameter missing from the object or differing from it is
 /// refused with invalid_request (JAR501). The discarding client runs the other choice, <c>Discard</c>: outer
 /// parameters are dropped, and the tests show that the object's values are the ones used.

@@ -2,7 +2,7 @@ using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
-/// <summary>Group G of jar-checks.md: PKCE (RFC 7636), at the authorization and PAR endpoints and at the token endpoint.</summary>
+/// <summary>Group G of docs/conformance/catalogue.md: PKCE (RFC 7636), at the authorization and PAR endpoints and at the token endpoint.</summary>
 [Collection(SharedConformanceHost.Name)]
 public sealed class PkceConformanceTests(ConformanceHost host)
 {

@@ -3,7 +3,7 @@ using Jar.Testing;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// "Conflicts to decide in configuration" (jar-checks.md): the strict answer is the default, the other a client's
+/// "Settings that choose between strict answers" (docs/conformance/catalogue.md): the strict answer is the default, the other a client's
 /// policy setting. Outer parameters (RejectMismatch, Discard) are checked row by row in
 /// <see cref="OuterParameterConformanceTests"/>; here are jti, iss and typ.
 /// </summary>

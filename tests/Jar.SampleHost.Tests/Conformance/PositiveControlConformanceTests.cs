@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group P of jar-checks.md: what a strict server must still accept. Each one completes the code flow on the sample
+/// Group P of docs/conformance/catalogue.md: what a strict server must still accept. Each one completes the code flow on the sample
 /// host: the user signs in and consents, the answer goes to the registered redirect URI with a code, the inner state
 /// and the issuer, and the code is redeemed at the token endpoint with the client's key and PKCE verifier.
 /// </summary>

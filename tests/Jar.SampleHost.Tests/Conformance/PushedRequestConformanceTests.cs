@@ -5,7 +5,7 @@ using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
-/// <summary>Group H of jar-checks.md: the PAR endpoint and the life of a request_uri (RFC 9126).</summary>
+/// <summary>Group H of docs/conformance/catalogue.md: the PAR endpoint and the life of a request_uri (RFC 9126).</summary>
 [Collection(SharedConformanceHost.Name)]
 public sealed class PushedRequestConformanceTests(ConformanceHost host)
 {

@@ -1,7 +1,7 @@
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// The row of the strict JAR catalogue (shared/conformance/jar-checks.md) a test checks, e.g. <c>[Row("B1")]</c>.
+/// The row of the strict JAR catalogue (docs/conformance/catalogue.md) a test checks, e.g. <c>[Row("B1")]</c>.
 /// docs/conformance.md is generated from these (tools/Jar.ConformanceReport).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]

@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Jar.Testing;
 
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
 /// Keeps the [Row] tags honest: every conformance test names at least one row, and every row it names is a row of
-/// the catalogue (shared/conformance/jar-checks.md, beside the repository as CI lays it out).
+/// the catalogue, docs/conformance/catalogue.md in this repository.
 /// </summary>
 public sealed partial class RowTagTests
 {
@@ -26,8 +27,7 @@ public sealed partial class RowTagTests
     [Fact]
     public void Every_row_named_by_a_test_is_a_row_of_the_catalogue()
     {
-        var catalogue = Catalogue();
-        var rows = RowLine().Matches(catalogue).Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.Ordinal);
+        var rows = CatalogueRows();
         rows.ShouldContain("A1");
         rows.ShouldContain("Z3");
 
@@ -36,21 +36,35 @@ public sealed partial class RowTagTests
         named.Where(n => !rows.Contains(n.Id)).Select(n => $"{n.Test}: {n.Id}").ShouldBeEmpty();
     }
 
-    // CI and every worktree have the catalogue at ../shared from the repository's root.
-    private static string Catalogue()
+    [Fact]
+    public void Every_row_of_the_catalogue_is_listed_once_under_a_group_heading()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var lines = RepositoryFiles.ReadLines("docs", "conformance", "catalogue.md");
+        string? group = null;
+        var outside = new List<string>();
+        foreach (var line in lines)
         {
-            var path = Path.Combine(folder.FullName, "shared", "conformance", "jar-checks.md");
-            if (File.Exists(path))
+            group = line.StartsWith("## ", StringComparison.Ordinal) ? (GroupHeading().IsMatch(line) ? line : null) : group;
+            if (RowLine().IsMatch(line) && group is null)
             {
-                return File.ReadAllText(path);
+                outside.Add(line);
             }
         }
 
-        throw new FileNotFoundException($"No shared/conformance/jar-checks.md above {AppContext.BaseDirectory}.");
+        outside.ShouldBeEmpty();
+        var ids = lines.Select(l => RowLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["id"].Value).ToList();
+        ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
     }
 
-    [GeneratedRegex(@"^\| (?<id>[A-Z][0-9]+) `", RegexOptions.Multiline)]
+    private static HashSet<string> CatalogueRows() =>
+        RepositoryFiles.ReadLines("docs", "conformance", "catalogue.md")
+            .Select(l => RowLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["id"].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+    // The same row syntax tools/Jar.ConformanceReport/Catalogue.cs reads: "| B1 `alg-none` | ...".
+    [GeneratedRegex(@"^\| (?<id>[A-Z][0-9]+) `[^`]+` \|")]
     private static partial Regex RowLine();
+
+    [GeneratedRegex(@"^## [A-Z]\. ")]
+    private static partial Regex GroupHeading();
 }

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group B of jar-checks.md: algorithm, key and signature. Each refusal is checked by value (local 400 page, no
+/// Group B of docs/conformance/catalogue.md: algorithm, key and signature. Each refusal is checked by value (local 400 page, no
 /// redirect) and through PAR (400 JSON from /connect/par, no request_uri issued).
 /// </summary>
 [Collection(SharedConformanceHost.Name)]

@@ -3,7 +3,7 @@ using Jar.Testing;
 namespace Jar.SampleHost.Tests.Conformance;
 
 /// <summary>
-/// Group C of jar-checks.md: exp, nbf and iat against the host's clock. R0 has nbf = now and exp = now + 300; every
+/// Group C of docs/conformance/catalogue.md: exp, nbf and iat against the host's clock. R0 has nbf = now and exp = now + 300; every
 /// built-in profile allows 60 minutes of lifetime and 15 s of clock skew.
 /// </summary>
 [Collection(SharedConformanceHost.Name)]

@@ -29,6 +29,9 @@ standalone="$(mktemp -d)"
     --filter "FullyQualifiedName~RowTagTests|FullyQualifiedName~SelfContainedRepositoryTests"
 )
 
+# The browser tests drive Debian's Chromium (tests/Jar.Testing.Browser).
+scripts/chromium.sh
+
 source scripts/postgres.sh
 trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop' EXIT
 

@@ -19,6 +19,8 @@ internal sealed class DecisionDraft(JarEndpoint endpoint, DateTimeOffset decided
 
     public string? JwtId { get; set; }
 
+    public string? IntentHash { get; set; }
+
     public JarDecision Refuse(JarRule rule, string description) => Refuse(new JarViolation(rule, description));
 
     public JarDecision Refuse(JarViolation violation) => Decide(JarOutcome.Refused, [violation], null);
@@ -38,5 +40,7 @@ internal sealed class DecisionDraft(JarEndpoint endpoint, DateTimeOffset decided
         KeyId = KeyId,
         Algorithm = Algorithm,
         Profile = Profile,
+        TrailId = JarTrailIds.New(DecidedAt),
+        IntentHash = outcome == JarOutcome.Refused ? null : IntentHash,
     };
 }

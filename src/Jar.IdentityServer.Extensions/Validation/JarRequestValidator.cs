@@ -46,6 +46,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         ArgumentNullException.ThrowIfNull(request);
         using var activity = JarTelemetry.ActivitySource.StartActivity("jar.validate");
         var decision = await DecideAsync(request, client, cancellationToken).ConfigureAwait(false);
+        // 9. The record: no request is served without it.
         decision = await _record.RecordAsync(decision, cancellationToken).ConfigureAwait(false);
         Report(decision, activity);
         return decision;
@@ -72,7 +73,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         // 3. A reference to a pushed request: decided at the PAR endpoint, restored by the host.
         if (request[Names.RequestUri] is { } requestUri)
         {
-            return EnvelopeStage.CheckReference(requestUri) is { } notPushed ? draft.Refuse(notPushed) : draft.Accept();
+            return EnvelopeStage.CheckReference(requestUri) is { } notPushed ? draft.Refuse(notPushed) : draft.Accept() with { AwaitsReference = true };
         }
 
         // 4. Decryption and verification of the request object, and its claims.
@@ -98,7 +99,13 @@ internal sealed class JarRequestValidator : IJarRequestValidator
             return draft.Decide(JarOutcome.Refused, violations, null);
         }
 
-        // 7. The replay ledger, last: a refused object never burns its jti (RFC 9101 §10.2).
+        // 7. The intent hash of what counts, computed once, here (RFC 8785, SHA-256); carried from now on.
+        if (IntentStage.Compute(draft, verified.Claims, parameters) is { } notCanonical)
+        {
+            return draft.Refuse(notCanonical);
+        }
+
+        // 8. The replay ledger, last: a refused object never burns its jti (RFC 9101 §10.2).
         if (draft.JwtId is { } jti &&
             await _ledger.ConsumeAsync(draft.ClientId!, jti, verified.ExpiresAt + policy.ClockSkew, cancellationToken).ConfigureAwait(false) is { } replayed)
         {

@@ -8,6 +8,12 @@ internal sealed class RecordStage(IJarDecisionSink[] sinks, ILogger logger)
 {
     public async ValueTask<JarDecision> RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {
+        if (decision.AwaitsReference)
+        {
+            // Recorded by the host once the reference is resolved: the trail holds what was finally answered.
+            return decision;
+        }
+
         foreach (var sink in sinks)
         {
             try

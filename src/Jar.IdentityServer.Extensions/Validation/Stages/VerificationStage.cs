@@ -90,7 +90,7 @@ internal sealed class VerificationStage(DecryptionStage decryption, int maxReque
         }
 
         // RFC 9101 §6.3: only the object's parameters count.
-        return new(new RequestObjectParameters(jws.Claims), expiresAt, encrypted);
+        return new(jws.Claims, expiresAt, encrypted);
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public static class JarServiceCollectionExtensions
         services.TryAddSingleton(static sp => Jar.IdentityServer.Extensions.RequestObjects.DecryptionKeyRing.Create(
             sp.GetRequiredService<IOptions<Jar.IdentityServer.Extensions.JarHardeningOptions>>().Value.RequestObjectDecryptionKeys));
         services.TryAddScoped<Jar.IdentityServer.Extensions.IJarRequestValidator, Jar.IdentityServer.Extensions.JarRequestValidator>();
+        services.TryAddSingleton<Jar.IdentityServer.Extensions.IJarTrail, Jar.IdentityServer.Extensions.SinkTrail>();
         return services;
     }
 }

@@ -71,6 +71,10 @@ public static class JarRules
     public static readonly JarRule EncryptionRequired = new("JAR612", "encryption-required", JarErrors.InvalidRequestObject, P, "RFC 9101 §6.1; OpenID Connect Registration §2");
     public static readonly JarRule ScopeMissing = new("JAR613", "scope-missing", JarErrors.InvalidRequest, P, "RFC 6749 §3.3; RFC 9101 §6.3");
 
+    // JAR7xx: the decision trail.
+    public static readonly JarRule RequestUriUnknown = new("JAR701", "request-uri-unknown", JarErrors.InvalidRequestUri, I, "RFC 9126 §2.2, §7.3; RFC 9101 §7");
+    public static readonly JarRule IntentNotCanonical = new("JAR702", "intent-not-canonical", JarErrors.InvalidRequestObject, I, "RFC 8785 §3.2.2.3; RFC 9101 §4");
+
     // JAR9xx: availability.
     public static readonly JarRule StoreUnavailable = new("JAR901", "store-unavailable", JarErrors.TemporarilyUnavailable, I, "RFC 6749 §4.1.2.1");
 #pragma warning restore CS1591
@@ -89,6 +93,7 @@ public static class JarRules
         RequestObjectRequired, PushedRequestRequired, PkceMissing, PkceMethodNotS256, PkceChallengeMalformed,
         RedirectUriMissing, RedirectUriUnregistered, ScopeBeyondCeiling, ResponseTypeNotAllowed, NonceMissing, ResponseTypeMissing,
         EncryptionRequired, ScopeMissing,
+        RequestUriUnknown, IntentNotCanonical,
         StoreUnavailable,
     ];
 }

@@ -1,0 +1,46 @@
+namespace Jar.IdentityServer.Extensions;
+
+/// <summary>What is known of the decision so far; every exit of the pipeline turns it into one immutable decision.</summary>
+internal sealed class DecisionDraft(JarEndpoint endpoint, DateTimeOffset decidedAt)
+{
+    public JarEndpoint Endpoint { get; } = endpoint;
+
+    public DateTimeOffset DecidedAt { get; } = decidedAt;
+
+    public string? ClientId { get; set; }
+
+    public string? Profile { get; set; }
+
+    public string? RequestObjectHash { get; set; }
+
+    public string? Algorithm { get; set; }
+
+    public string? KeyId { get; set; }
+
+    public string? JwtId { get; set; }
+
+    public string? IntentHash { get; set; }
+
+    public JarDecision Refuse(JarRule rule, string description) => Refuse(new JarViolation(rule, description));
+
+    public JarDecision Refuse(JarViolation violation) => Decide(JarOutcome.Refused, [violation], null);
+
+    public JarDecision Accept(IReadOnlyDictionary<string, string>? parameters = null) => Decide(JarOutcome.Accepted, [], parameters);
+
+    public JarDecision Decide(JarOutcome outcome, IReadOnlyList<JarViolation> violations, IReadOnlyDictionary<string, string>? parameters) => new()
+    {
+        Outcome = outcome,
+        DecidedAt = DecidedAt,
+        Endpoint = Endpoint,
+        ClientId = ClientId,
+        Violations = violations,
+        Parameters = parameters,
+        RequestObjectHash = RequestObjectHash,
+        JwtId = JwtId,
+        KeyId = KeyId,
+        Algorithm = Algorithm,
+        Profile = Profile,
+        TrailId = JarTrailIds.New(DecidedAt),
+        IntentHash = outcome == JarOutcome.Refused ? null : IntentHash,
+    };
+}

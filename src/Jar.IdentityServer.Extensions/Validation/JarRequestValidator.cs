@@ -118,9 +118,14 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         {
             // RFC 9126 §4: only this server's own pushed requests are taken by reference, never fetched from elsewhere
             // (RFC 9101 §10.4). The host restores and already validated them at the PAR endpoint.
-            return requestUri.StartsWith(Names.PushedRequestUriPrefix, StringComparison.Ordinal)
-                ? draft.Accept()
-                : draft.Refuse(JarRules.RequestUriNotPushed, "Only request_uri values issued by this server's PAR endpoint are accepted.");
+            if (!requestUri.StartsWith(Names.PushedRequestUriPrefix, StringComparison.Ordinal))
+            {
+                return draft.Refuse(JarRules.RequestUriNotPushed, "Only request_uri values issued by this server's PAR endpoint are accepted.");
+            }
+
+            return request.PushedParameters is { } pushed && Rules.Assembly.PushedRequestOuterParametersRule.Check(request, pushed, policy) is { } beside
+                ? draft.Decide(beside.Rule.Kind == JarRuleKind.Policy && policy.Mode == EnforcementMode.ReportOnly ? JarOutcome.ReportOnly : JarOutcome.Refused, [beside], null)
+                : draft.Accept();
         }
 
         IReadOnlyDictionary<string, string> parameters;

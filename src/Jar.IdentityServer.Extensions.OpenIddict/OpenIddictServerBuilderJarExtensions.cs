@@ -32,8 +32,11 @@ public static class OpenIddictServerBuilderJarExtensions
             .AddEventHandler(RejectUnreadableForm<ExtractTokenRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractAuthorizationRequestContext>.Descriptor)
             .AddEventHandler(ApplyJarDecision<ExtractPushedAuthorizationRequestContext>.Descriptor)
+            // Parameters beside a pushed request_uri, judged once OpenIddict has restored the pushed request.
+            .AddEventHandler(ApplyJarDecision<ValidateAuthorizationRequestContext>.AfterRestore)
             .AddEventHandler(CorrectRequestUriError.Descriptor)
             .AddEventHandler(CorrectClientAssertionError.Descriptor)
+            .AddEventHandler(CorrectPermissionError.Descriptor)
             .AddEventHandler(CorrectMissingCodeVerifierError.Descriptor)
             .AddEventHandler(AdvertiseRequestObjects.Descriptor)
             .AddEventHandler(PublishEncryptionKeys.Descriptor);

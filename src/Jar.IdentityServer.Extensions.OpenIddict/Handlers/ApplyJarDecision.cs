@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
@@ -14,6 +15,11 @@ namespace Jar.IdentityServer.Extensions.OpenIddict.Handlers;
 /// <remarks>
 /// It must run in the Extract stage: OpenIddict reads the redirect URI once when it creates the Validate context,
 /// and a rejection here is never redirected, so no error goes to a redirect URI that has not been proven.
+/// One exception: a pushed <c>request_uri</c> at the authorization endpoint. OpenIddict restores the pushed request
+/// during the Validate stage (its authentication step) and drops whatever was sent beside the <c>request_uri</c>, so
+/// the outer parameters are kept here and the decision is made by the same handler registered on
+/// <see cref="ValidateAuthorizationRequestContext"/> right after the restore (<see cref="AfterRestore"/>), with
+/// both in hand (RFC 9126 §4; OpenID Connect Core §6.1).
 /// </remarks>
 internal sealed class ApplyJarDecision<TContext>(
     IJarRequestValidator validator,
@@ -31,6 +37,16 @@ internal sealed class ApplyJarDecision<TContext>(
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
+    /// <summary>The Validate-stage registration: right after OpenIddict has restored a pushed request from its request_uri.</summary>
+    public static OpenIddictServerHandlerDescriptor AfterRestore { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<TContext>()
+            .UseScopedHandler<ApplyJarDecision<TContext>>()
+            .SetOrder(OpenIddictServerHandlers.Authentication.ValidateAuthentication.Descriptor.Order + 500)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    private static readonly string DeferredProperty = typeof(ApplyJarDecision<>).FullName + ".Deferred";
+
     public async ValueTask HandleAsync(TContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -40,6 +56,30 @@ internal sealed class ApplyJarDecision<TContext>(
         }
 
         var endpoint = context is ExtractPushedAuthorizationRequestContext ? JarEndpoint.PushedAuthorization : JarEndpoint.Authorization;
+        IReadOnlyDictionary<string, string>? pushed = null;
+        Dictionary<string, StringValues> parameters;
+        if (context is ValidateAuthorizationRequestContext)
+        {
+            // After the restore: only a request whose decision was deferred at the Extract stage.
+            if (context.Transaction.GetProperty<Dictionary<string, StringValues>>(DeferredProperty) is not { } outer)
+            {
+                return;
+            }
+
+            context.Transaction.SetProperty<Dictionary<string, StringValues>>(DeferredProperty, null);
+            parameters = outer;
+            pushed = Pushed(request);
+        }
+        else
+        {
+            parameters = ReadParameters(request);
+            if (endpoint == JarEndpoint.Authorization && IsPlainPushedReference(parameters))
+            {
+                context.Transaction.SetProperty(DeferredProperty, parameters);
+                return;
+            }
+        }
+
         JarClient? client;
         try
         {
@@ -54,7 +94,7 @@ internal sealed class ApplyJarDecision<TContext>(
         }
 
         var issuer = (context.Options.Issuer ?? context.BaseUri)?.AbsoluteUri ?? string.Empty;
-        var jarRequest = new JarRequest(endpoint, issuer, ReadParameters(request));
+        var jarRequest = new JarRequest(endpoint, issuer, parameters) { PushedParameters = pushed };
         if (endpoint == JarEndpoint.PushedAuthorization && !string.IsNullOrEmpty(request.ClientId))
         {
             // RFC 9126 §3 item 4: the request object's client_id must be the client that authenticates. OpenIddict
@@ -76,14 +116,47 @@ internal sealed class ApplyJarDecision<TContext>(
             return;
         }
 
-        if (decision.Parameters is { } parameters)
+        if (decision.Parameters is { } objectParameters)
         {
-            context.Transaction.Request = Replace(request, parameters, endpoint);
+            context.Transaction.Request = Replace(request, objectParameters, endpoint);
         }
     }
 
     private static void Reject(TContext context, JarRule rule, string description) =>
         context.Reject(rule.Error, $"{description} (rule {rule.Id})");
+
+    /// <summary>
+    /// A client_id and this server's own request_uri, with no 'request' and nothing repeated: the engine's envelope
+    /// checks would pass, so its decision can wait until OpenIddict has restored what was pushed. Anything else is
+    /// decided at once, before OpenIddict's own checks could answer first.
+    /// </summary>
+    private static bool IsPlainPushedReference(Dictionary<string, StringValues> parameters) =>
+        parameters.TryGetValue(OpenIddictConstants.Parameters.RequestUri, out var uri) && uri.Count == 1 &&
+        uri[0] is { } value && value.StartsWith("urn:ietf:params:oauth:request_uri:", StringComparison.Ordinal) &&
+        parameters.TryGetValue(OpenIddictConstants.Parameters.ClientId, out var clientId) && clientId.Count == 1 && !string.IsNullOrEmpty(clientId[0]) &&
+        !parameters.ContainsKey(OpenIddictConstants.Parameters.Request) &&
+        parameters.Values.All(static v => v.Count == 1);
+
+    /// <summary>The restored pushed request, less the request_uri OpenIddict keeps in it; JSON values as their JSON text.</summary>
+    private static Dictionary<string, string> Pushed(OpenIddictRequest request)
+    {
+        var pushed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.GetParameters())
+        {
+            if (name != OpenIddictConstants.Parameters.RequestUri && value.GetRawValue() is { } raw)
+            {
+                pushed[name] = raw switch
+                {
+                    string text => text,
+                    JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
+                    JsonElement element => element.GetRawText(),
+                    _ => value.ToString() ?? string.Empty,
+                };
+            }
+        }
+
+        return pushed;
+    }
 
     private static Dictionary<string, StringValues> ReadParameters(OpenIddictRequest request)
     {
@@ -105,6 +178,20 @@ internal sealed class ApplyJarDecision<TContext>(
     private static OpenIddictRequest Replace(OpenIddictRequest outer, IReadOnlyDictionary<string, string> parameters, JarEndpoint endpoint)
     {
         var replaced = new OpenIddictRequest(parameters.Select(static p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+
+        // RFC 9101 §4: a number, object or array in the object reaches OpenIddict as JSON (max_age as a number,
+        // resource as an array of URIs), never as a string holding its JSON text.
+        if (parameters is IJarJsonValuedParameters types)
+        {
+            foreach (var (name, value) in parameters)
+            {
+                if (types.IsJson(name))
+                {
+                    using var document = JsonDocument.Parse(value);
+                    replaced.SetParameter(name, new OpenIddictParameter(document.RootElement.Clone()));
+                }
+            }
+        }
         if (endpoint == JarEndpoint.PushedAuthorization)
         {
             // RFC 9126 §3: client authentication travels beside the object and is read by the host later.

@@ -8,7 +8,7 @@ namespace Jar.IdentityServer.Extensions.RequestObjects;
 /// object itself (RFC 9101 §6.3: only these count), each as its text. A read-only view over the parsed members,
 /// which nothing changes once parsed, in their order in the object; not a second dictionary per request.
 /// </summary>
-internal sealed class RequestObjectParameters : IReadOnlyDictionary<string, string>
+internal sealed class RequestObjectParameters : IReadOnlyDictionary<string, string>, IJarJsonValuedParameters
 {
     private readonly Dictionary<string, ClaimValue> _claims;
 
@@ -52,6 +52,10 @@ internal sealed class RequestObjectParameters : IReadOnlyDictionary<string, stri
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The given key '{key}' was not present in the dictionary.");
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public bool IsJson(string name) =>
+        !AuthorizationParameterNames.IsEnvelopeClaim(name) && _claims.TryGetValue(name, out var claim) &&
+        claim.Kind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
     {

@@ -22,6 +22,7 @@ internal static class AuthorizationParameterNames
     public const string NotBefore = "nbf";
     public const string IssuedAt = "iat";
     public const string JwtId = "jti";
+    public const string Subject = "sub";
 
     /// <summary>The prefix of a request_uri issued by this server's PAR endpoint (RFC 9126 §2.2).</summary>
     public const string PushedRequestUriPrefix = "urn:ietf:params:oauth:request_uri:";
@@ -30,7 +31,10 @@ internal static class AuthorizationParameterNames
     public static bool IsClientAuthentication(string name) =>
         name is ClientSecret or ClientAssertion or ClientAssertionType;
 
-    /// <summary>JWT claims that describe the object itself rather than the authorization request.</summary>
+    /// <summary>
+    /// JWT claims that describe the object itself rather than the authorization request. <c>sub</c> is one of them:
+    /// it never identifies the user (RFC 9101 §10.8; see <c>SubjectRule</c>).
+    /// </summary>
     public static bool IsEnvelopeClaim(string name) =>
-        name is Issuer or Audience or ExpiresAt or NotBefore or IssuedAt or JwtId;
+        name is Issuer or Audience or ExpiresAt or NotBefore or IssuedAt or JwtId or Subject;
 }

@@ -17,6 +17,14 @@ public sealed record JarRequest(JarEndpoint Endpoint, string Issuer, IReadOnlyDi
     /// </summary>
     public string? AuthenticatedClientId { get; init; }
 
+    /// <summary>
+    /// At the authorization endpoint, for a pushed <c>request_uri</c>: the parameters that were pushed, once the host
+    /// has restored them. The parameters sent beside the <c>request_uri</c> are then judged against them under the
+    /// client's <see cref="JarPolicy.OuterParameters"/> (RFC 9126 §4; OpenID Connect Core §6.1). Null when the host
+    /// has not restored them (the <c>request_uri</c> is then only checked to be this server's own).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? PushedParameters { get; init; }
+
     /// <summary>The value of a single-valued parameter, or null when it is absent or empty.</summary>
     public string? this[string name] =>
         Parameters.TryGetValue(name, out var values) && values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;

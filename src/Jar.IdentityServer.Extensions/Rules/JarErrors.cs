@@ -6,6 +6,9 @@ public static class JarErrors
     /// <summary>RFC 6749 §4.1.2.1.</summary>
     public const string InvalidRequest = "invalid_request";
 
+    /// <summary>RFC 8707 §2: a resource the client may not ask for.</summary>
+    public const string InvalidTarget = "invalid_target";
+
     /// <summary>RFC 9101 §7.</summary>
     public const string InvalidRequestObject = "invalid_request_object";
 

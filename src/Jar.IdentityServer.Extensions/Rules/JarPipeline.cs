@@ -22,6 +22,7 @@ internal static class JarPipeline
         new IssuedAtRule(),
         new JwtIdRule(),
         new ClaimShapeRule(),
+        new SubjectRule(),
     ];
 
     /// <summary>Policy checks of the assembled request; each adds its violations.</summary>

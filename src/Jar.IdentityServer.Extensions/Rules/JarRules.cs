@@ -52,6 +52,7 @@ public static class JarRules
     public static readonly JarRule JwtIdReplayed = new("JAR406", "jti-replayed", JarErrors.InvalidRequestObject, I, "RFC 7519 §4.1.7; RFC 9101 §10.2");
     public static readonly JarRule NestedRequestClaim = new("JAR407", "nested-request-claim", JarErrors.InvalidRequestObject, I, "RFC 9101 §4");
     public static readonly JarRule ClaimValueInvalid = new("JAR408", "claim-value-invalid", JarErrors.InvalidRequestObject, I, "RFC 9101 §4");
+    public static readonly JarRule SubjectIsClient = new("JAR409", "sub-is-client-id", JarErrors.InvalidRequestObject, I, "RFC 9101 §10.8; RFC 7523 §3");
 
     // JAR5xx: parameter assembly.
     public static readonly JarRule OuterParameterMismatch = new("JAR501", "outer-parameter-mismatch", JarErrors.InvalidRequest, P, "RFC 9101 §6.3; OpenID Connect Core §6.1");
@@ -71,6 +72,11 @@ public static class JarRules
     public static readonly JarRule EncryptionRequired = new("JAR612", "encryption-required", JarErrors.InvalidRequestObject, P, "RFC 9101 §6.1; OpenID Connect Registration §2");
     public static readonly JarRule ScopeMissing = new("JAR613", "scope-missing", JarErrors.InvalidRequest, P, "RFC 6749 §3.3; RFC 9101 §6.3");
 
+    // Checked by the host adapter against the host's own client registration (OpenIddict permissions), after the engine.
+    public static readonly JarRule ScopeNotPermitted = new("JAR614", "scope-not-permitted", JarErrors.InvalidScope, I, "RFC 6749 §3.3, §4.1.2.1; RFC 9126 §2.1");
+    public static readonly JarRule ResourceNotPermitted = new("JAR615", "resource-not-permitted", JarErrors.InvalidTarget, I, "RFC 8707 §2; RFC 9126 §2.1");
+    public static readonly JarRule ClientNotPermitted = new("JAR616", "client-not-permitted", JarErrors.UnauthorizedClient, I, "RFC 6749 §4.1.2.1; RFC 9126 §2.1");
+
     // JAR7xx: the decision trail.
     public static readonly JarRule RequestUriUnknown = new("JAR701", "request-uri-unknown", JarErrors.InvalidRequestUri, I, "RFC 9126 §2.2, §7.3; RFC 9101 §7");
     public static readonly JarRule IntentNotCanonical = new("JAR702", "intent-not-canonical", JarErrors.InvalidRequestObject, I, "RFC 8785 §3.2.2.3; RFC 9101 §4");
@@ -88,11 +94,11 @@ public static class JarRules
         EncryptionAlgorithmNotAllowed, DecryptionFailed, EncryptedObjectNotSigned,
         ExpiryMissing, Expired, NotBeforeMissing, NotBeforeInFuture, LifetimeTooLong, NotBeforeTooOld, IssuedAtInvalid,
         IssuerInvalid, AudienceInvalid, ClientIdMismatch, AuthenticatedClientMismatch, JwtIdInvalid, JwtIdReplayed,
-        NestedRequestClaim, ClaimValueInvalid,
+        NestedRequestClaim, ClaimValueInvalid, SubjectIsClient,
         OuterParameterMismatch,
         RequestObjectRequired, PushedRequestRequired, PkceMissing, PkceMethodNotS256, PkceChallengeMalformed,
         RedirectUriMissing, RedirectUriUnregistered, ScopeBeyondCeiling, ResponseTypeNotAllowed, NonceMissing, ResponseTypeMissing,
-        EncryptionRequired, ScopeMissing,
+        EncryptionRequired, ScopeMissing, ScopeNotPermitted, ResourceNotPermitted, ClientNotPermitted,
         RequestUriUnknown, IntentNotCanonical,
         StoreUnavailable,
     ];

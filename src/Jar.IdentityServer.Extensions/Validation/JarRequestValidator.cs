@@ -73,7 +73,15 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         // 3. A reference to a pushed request: decided at the PAR endpoint, restored by the host.
         if (request[Names.RequestUri] is { } requestUri)
         {
-            return EnvelopeStage.CheckReference(requestUri) is { } notPushed ? draft.Refuse(notPushed) : draft.Accept() with { AwaitsReference = true };
+            if (EnvelopeStage.CheckReference(requestUri) is { } notPushed)
+            {
+                return draft.Refuse(notPushed);
+            }
+
+            // OpenID Connect Core §6.1, RFC 9126 §4: parameters sent beside the reference must not contradict the pushed request.
+            return request.PushedParameters is { } pushed && Rules.Assembly.PushedRequestOuterParametersRule.Check(request, pushed, policy) is { } beside
+                ? draft.Decide(beside.Rule.Kind == JarRuleKind.Policy && policy.Mode == EnforcementMode.ReportOnly ? JarOutcome.ReportOnly : JarOutcome.Refused, [beside], null)
+                : draft.Accept() with { AwaitsReference = true };
         }
 
         // 4. Decryption and verification of the request object, and its claims.

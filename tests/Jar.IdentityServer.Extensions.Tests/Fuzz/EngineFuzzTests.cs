@@ -27,7 +27,7 @@ public sealed class EngineFuzzTests(ITestOutputHelper output)
         JarRules.TypeForeign, JarRules.ExpiryMissing, JarRules.Expired, JarRules.NotBeforeMissing, JarRules.NotBeforeInFuture,
         JarRules.LifetimeTooLong, JarRules.NotBeforeTooOld, JarRules.IssuedAtInvalid, JarRules.IssuerInvalid, JarRules.AudienceInvalid,
         JarRules.ClientIdMismatch, JarRules.AuthenticatedClientMismatch, JarRules.JwtIdInvalid, JarRules.JwtIdReplayed,
-        JarRules.NestedRequestClaim, JarRules.ClaimValueInvalid, .. JarRules.All.Where(static r => r.Kind == JarRuleKind.Policy),
+        JarRules.NestedRequestClaim, JarRules.ClaimValueInvalid, JarRules.SubjectIsClient, .. JarRules.All.Where(static r => r.Kind == JarRuleKind.Policy),
     ];
 
     [Fact]

@@ -1,18 +1,15 @@
+using Jar.IdentityServer.Extensions.RequestObjects;
+
 namespace Jar.IdentityServer.Extensions.Rules.RequestObject;
 
 /// <summary>
-/// RFC 9101 §4: an object carries no <c>request</c> or <c>request_uri</c> of its own, and the authorization
-/// parameters that are strings on the wire are strings inside it (no arrays, numbers or nulls in their place).
+/// RFC 9101 §4: an object carries no <c>request</c> or <c>request_uri</c> of its own, and every authorization
+/// parameter has the JSON type it has as a parameter (<see cref="AuthorizationParameterTypes"/>): strings as JSON
+/// strings, <c>max_age</c> as a number, <c>claims</c> as an object, <c>authorization_details</c> as an array of
+/// objects, <c>resource</c> as a string or an array of strings. No member is ever a JSON null.
 /// </summary>
 internal sealed class ClaimShapeRule : IRequestObjectRule
 {
-    private static readonly HashSet<string> StringParameters = new(StringComparer.Ordinal)
-    {
-        "response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge",
-        "code_challenge_method", "response_mode", "prompt", "login_hint", "acr_values", "ui_locales", "display",
-        "id_token_hint",
-    };
-
     public JarViolation? Check(RequestObjectContext context)
     {
         foreach (var (name, value) in context.Claims)
@@ -22,12 +19,17 @@ internal sealed class ClaimShapeRule : IRequestObjectRule
                 return new JarViolation(JarRules.NestedRequestClaim, "The request object carries a 'request' or 'request_uri' claim.");
             }
 
-            if (value.Kind == System.Text.Json.JsonValueKind.Null || (!value.IsString && StringParameters.Contains(name)))
+            if (!AuthorizationParameterTypes.HasItsType(name, value))
             {
-                return new JarViolation(JarRules.ClaimValueInvalid, "A request object claim has a value of the wrong JSON type.");
+                return new JarViolation(JarRules.ClaimValueInvalid, $"The request object's '{Printable(name)}' has a value of the wrong JSON type.");
             }
         }
 
         return null;
     }
+
+    // The name goes into error_description (RFC 6749 §5.2: %x20-21 / %x23-5B / %x5D-7E only): a known name as is,
+    // anything else not at all.
+    private static string Printable(string name) =>
+        AuthorizationParameterTypes.Known.ContainsKey(name) ? name : "member";
 }

@@ -18,7 +18,8 @@ internal static class SignatureOracle
 
     private static readonly ConcurrentDictionary<JsonWebKey, SecurityKey> Keys = new(ReferenceEqualityComparer.Instance);
 
-    private static readonly string[] EnvelopeClaims = ["iss", "aud", "exp", "nbf", "iat", "jti"];
+    // JWT claims about the object itself; sub never names the user (RFC 9101 §10.8), so it is not a parameter either.
+    private static readonly string[] EnvelopeClaims = ["iss", "aud", "exp", "nbf", "iat", "jti", "sub"];
 
     /// <summary>
     /// Null when the signature verifies with the header's <c>alg</c>, which the policy allows, under a key registered

@@ -43,6 +43,12 @@ public static class JarEntityFrameworkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJarDecisionSink, EntityFrameworkDecisionSink<TContext>>());
         services.TryAddSingleton<IJarPolicyAdministration, EntityFrameworkJarPolicyAdministration<TContext>>();
         services.AddHostedService<ReplayPruningService<TContext>>();
+
+        // The decision chain's verification, export, checkpoints and retention.
+        services.AddOptions<JarAuditOptions>();
+        services.TryAddSingleton<CheckpointSigner>();
+        services.TryAddSingleton<IJarAuditTrail, EntityFrameworkAuditTrail<TContext>>();
+        services.AddHostedService<CheckpointService<TContext>>();
         return services;
     }
 }

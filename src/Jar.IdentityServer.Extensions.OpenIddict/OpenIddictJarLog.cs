@@ -11,4 +11,7 @@ internal static partial class OpenIddictJarLog
     // The exception's type only: its message may quote the client's input.
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "The form of a request at the {Endpoint} endpoint cannot be read ({Failure}); refused with invalid_request (rule JAR110).")]
     public static partial void FormUnreadable(ILogger logger, global::OpenIddict.Server.OpenIddictServerEndpointType endpoint, string failure);
+
+    [LoggerMessage(EventId = 4801, Level = LogLevel.Error, Message = "The decision trail could not record the {Step} step of client {ClientId}'s authorization; an acceptance is refused (fail closed).")]
+    public static partial void TrailStoreFailed(ILogger logger, Exception exception, Jar.IdentityServer.Extensions.JarTrailStep step, string? clientId);
 }

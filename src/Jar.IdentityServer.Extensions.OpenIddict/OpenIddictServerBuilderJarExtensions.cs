@@ -38,6 +38,14 @@ public static class OpenIddictServerBuilderJarExtensions
             .AddEventHandler(CorrectClientAssertionError.Descriptor)
             .AddEventHandler(CorrectPermissionError.Descriptor)
             .AddEventHandler(CorrectMissingCodeVerifierError.Descriptor)
+            // The decision trail: every step of one authorization in one trail, bound to what is issued.
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.RecordResolvedReference.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.AttachTrailToRequestToken.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.RecordConsent.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.RecordIssuedTokens.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.RecordRefusal.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.RecordDenial.Descriptor)
+            .AddEventHandler(Jar.IdentityServer.Extensions.OpenIddict.Trail.AttachIntentToIntrospection.Descriptor)
             .AddEventHandler(AdvertiseRequestObjects.Descriptor)
             .AddEventHandler(PublishEncryptionKeys.Descriptor);
     }

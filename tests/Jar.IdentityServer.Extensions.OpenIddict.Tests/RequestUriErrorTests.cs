@@ -14,7 +14,7 @@ public sealed class RequestUriErrorTests(OpenIddictHostFixture host)
 {
     internal const string PushedPrefix = "urn:ietf:params:oauth:request_uri:";
 
-    internal const string Description = "The request_uri is not valid: it was never issued, has expired or has already been used.";
+    internal const string Description = "The request_uri is not valid: it was never issued, has expired or has already been used. (rule JAR701)";
 
     [Theory] // H5: a random tail; a valid one with one character changed.
     [InlineData("random")]
@@ -29,7 +29,7 @@ public sealed class RequestUriErrorTests(OpenIddictHostFixture host)
 
         var answer = await flow.AuthorizeWithRequestUriAsync(requestUri);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.ErrorDescription.ShouldBe(Description);
         answer.Parameters["error_uri"].ShouldEndWith("/ID2004");
     }
@@ -43,7 +43,7 @@ public sealed class RequestUriErrorTests(OpenIddictHostFixture host)
 
         var answer = await host.Flow(host.Clients.C1).AuthorizeWithRequestUriAsync(first.Pushed!.Parameters["request_uri"]);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.ErrorDescription.ShouldBe(Description);
         answer.Parameters["error_uri"].ShouldEndWith("/ID2013");
     }

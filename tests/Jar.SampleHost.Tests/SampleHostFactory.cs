@@ -22,6 +22,12 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     /// <summary>Where this host keeps the request object decryption keys it generates on its first start.</summary>
     public string GeneratedDecryptionKeysFile => Path.Combine(_directory ?? throw new InvalidOperationException("The host has not been configured yet."), "App_Data", "request-object-decryption.jwks.json");
 
+    /// <summary>Where this host keeps its checkpoint signing key (outside its database).</summary>
+    public string CheckpointKeyFile => Path.Combine(_directory ?? throw new InvalidOperationException("The host has not been configured yet."), "checkpoint.key.json");
+
+    /// <summary>Where this host appends its signed checkpoints.</summary>
+    public string CheckpointFile => Path.Combine(_directory ?? throw new InvalidOperationException("The host has not been configured yet."), "checkpoints.jwsl");
+
     /// <summary>A browser: cookies kept, redirects not followed, so each step can be checked.</summary>
     public Browser CreateBrowser() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
@@ -39,7 +45,12 @@ public class SampleHostFactory : WebApplicationFactory<Program>
 
         // Whatever the database, the keys the host generates on its first start stay in this host's folder, never in
         // the project's App_Data.
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile };
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile,
+            ["Jar:Audit:CheckpointKeyFile"] = CheckpointKeyFile,
+            ["Jar:Audit:CheckpointFile"] = CheckpointFile,
+        };
         AddSettings(settings);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));

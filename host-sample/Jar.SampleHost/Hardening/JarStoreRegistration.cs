@@ -20,10 +20,20 @@ internal static class JarStoreRegistration
     /// <summary>The configuration section of <see cref="JarEntityFrameworkStoreOptions"/>.</summary>
     public const string StoreSection = "Jar:Store";
 
+    /// <summary>The configuration section of <see cref="JarAuditOptions"/>: checkpoints and evidence of the decision trail.</summary>
+    public const string AuditSection = "Jar:Audit";
+
     public static IServiceCollection AddSampleJarStores(this IServiceCollection services)
     {
         services.AddJarHardeningEntityFrameworkStores<AppDbContext>();
         services.AddOptions<JarEntityFrameworkStoreOptions>().BindConfiguration(StoreSection);
+
+        // The checkpoint key and file live beside the SQLite file by default (App_Data), never in the database.
+        services.AddOptions<JarAuditOptions>().BindConfiguration(AuditSection).PostConfigure<IHostEnvironment>((audit, environment) =>
+        {
+            audit.CheckpointKeyFile = Path.Combine(environment.ContentRootPath, "App_Data", audit.CheckpointKeyFile);
+            audit.CheckpointFile = Path.Combine(environment.ContentRootPath, "App_Data", audit.CheckpointFile);
+        });
         return services;
     }
 }

@@ -3,24 +3,55 @@ using Microsoft.EntityFrameworkCore;
 namespace Jar.IdentityServer.Extensions.EntityFramework;
 
 /// <summary>
-/// Writes one <see cref="JarDecisionRecord"/> per decision. A failure throws, and the engine then refuses the
-/// request: no request is served without its record.
+/// Appends one <see cref="JarDecisionRecord"/> per decision to the chain. A failure throws, and the engine then
+/// refuses the request: no request is served without its record.
 /// </summary>
+/// <remarks>
+/// One transaction per append: the chain head row is locked first (an UPDATE that moves its sequence on), its hash
+/// read, the record inserted with the next sequence and the hash of the one before, and the head moved to the new
+/// hash; then commit. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
+/// locks, SQLite's database write lock), so the chain never forks and no position is used twice.
+/// </remarks>
 internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts) : IJarDecisionSink
     where TContext : DbContext
 {
     public async ValueTask RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var record = ToRecord(decision);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
-        lease.Context.Set<JarDecisionRecord>().Add(record);
-        await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var database = lease.Context;
+        await database.Database.CreateExecutionStrategy().ExecuteAsync(
+            (database, decision),
+            static async (_, state, cancellationToken) =>
+            {
+                var (database, decision) = state;
+                database.ChangeTracker.Clear();
+                await AppendAsync(database, ToRecord(decision), cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            verifySucceeded: null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task AppendAsync(DbContext database, JarDecisionRecord record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var heads = database.Set<JarDecisionChainHead>();
+        await heads.Where(h => h.Id == JarDecisionChainHead.SingleRowId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence + 1), cancellationToken).ConfigureAwait(false);
+        var head = await heads.SingleAsync(h => h.Id == JarDecisionChainHead.SingleRowId, cancellationToken).ConfigureAwait(false);
+        record.Sequence = head.Sequence;
+        record.PreviousHash = head.Hash;
+        record.Hash = DecisionChain.Hash(record);
+        head.Hash = record.Hash;
+        database.Set<JarDecisionRecord>().Add(record);
+        await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static JarDecisionRecord ToRecord(JarDecision decision) => new()
     {
-        DecidedAt = decision.DecidedAt,
+        DecidedAt = DecisionChain.Truncate(decision.DecidedAt),
 
         // Values a refused request may carry at any length (an unregistered client_id, a kid or alg header) are
         // cut to their column, so the refusal is still recorded on every provider.
@@ -33,6 +64,14 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
         JwtId = Bounded(decision.JwtId, JarReplayEntry.MaxJwtIdLength),
         KeyId = Bounded(decision.KeyId, JarDecisionRecord.MaxKeyIdLength),
         Algorithm = Bounded(decision.Algorithm, JarDecisionRecord.MaxAlgorithmLength),
+        TrailId = decision.TrailId,
+        Step = decision.Step,
+        IntentHash = decision.IntentHash,
+        Subject = Bounded(decision.Subject, JarDecisionRecord.MaxSubjectLength),
+        Scopes = Bounded(decision.Scopes, JarDecisionRecord.MaxTextLength),
+        TokenIds = decision.TokenIds.Count == 0 ? null : Bounded(string.Join(',', decision.TokenIds), JarDecisionRecord.MaxTextLength),
+        Reason = Bounded(decision.Reason, JarDecisionRecord.MaxTextLength),
+        Detail = decision.Detail,
     };
 
     private static string? Bounded(string? value, int length) => value is { Length: var n } && n > length ? value[..length] : value;

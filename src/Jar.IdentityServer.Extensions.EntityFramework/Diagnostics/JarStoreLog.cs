@@ -16,4 +16,11 @@ internal static partial class JarStoreLog
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "JAR policy of client {ClientId} seeded from configuration.")]
     public static partial void PolicySeeded(ILogger logger, string clientId);
+
+    // The whole checkpoint goes to the log too: a second copy outside the database, beside the checkpoint file.
+    [LoggerMessage(EventId = 4802, Level = LogLevel.Information, Message = "Decision chain checkpoint ({Kind}) signed at position {Sequence}, hash {Hash}: {Jws}")]
+    public static partial void CheckpointSigned(ILogger logger, string kind, long sequence, string hash, string jws);
+
+    [LoggerMessage(EventId = 4803, Level = LogLevel.Error, Message = "The decision chain checkpoint could not be signed or written.")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

@@ -1,8 +1,11 @@
 namespace Jar.IdentityServer.Extensions.EntityFramework;
 
 /// <summary>
-/// One decision of the engine, for the audit trail (table <c>JarDecisionRecords</c>). Holds nothing secret: the
-/// request object itself is kept only as its SHA-256, and no parameter value is stored.
+/// One record of the decision trail (table <c>JarDecisionRecords</c>): a decision of the engine, or a later step of
+/// the same authorization (consent, code, redemption), or an administrative event. Holds nothing secret: the request
+/// object itself is kept only as its SHA-256 (unless evidence is kept, see <see cref="JarEntityFrameworkStoreOptions.KeepRequestObjects"/>),
+/// no parameter value is stored, and tokens and codes only by their identifiers. Records are chained: each holds the
+/// hash of the one before it (<see cref="PreviousHash"/>) and its own (<see cref="Hash"/>).
 /// </summary>
 public sealed class JarDecisionRecord
 {
@@ -20,6 +23,18 @@ public sealed class JarDecisionRecord
 
     /// <summary>The bound of <see cref="Algorithm"/>.</summary>
     public const int MaxAlgorithmLength = 32;
+
+    /// <summary>The length of a trail id: 32 hex digits.</summary>
+    public const int TrailIdLength = 32;
+
+    /// <summary>The length of a SHA-256 in unpadded base64url: the intent hash and the chain hashes.</summary>
+    public const int Base64UrlHashLength = 43;
+
+    /// <summary>The bound of <see cref="Subject"/>.</summary>
+    public const int MaxSubjectLength = 256;
+
+    /// <summary>The bound of <see cref="Scopes"/>, <see cref="TokenIds"/> and <see cref="Reason"/>.</summary>
+    public const int MaxTextLength = 1024;
 
     /// <summary>The record's identity, assigned by the database.</summary>
     public long Id { get; set; }
@@ -53,4 +68,40 @@ public sealed class JarDecisionRecord
 
     /// <summary>The object's <c>alg</c> header.</summary>
     public string? Algorithm { get; set; }
+
+    /// <summary>The position of the record in the chain (1, 2, ...); null for records written before the chain existed.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The trail: every record of one authorization shares it.</summary>
+    public string? TrailId { get; set; }
+
+    /// <summary>The step of the authorization this record stands for.</summary>
+    public JarTrailStep Step { get; set; }
+
+    /// <summary>The intent hash of the accepted request (base64url SHA-256 of its RFC 8785 form).</summary>
+    public string? IntentHash { get; set; }
+
+    /// <summary>The user, from consent on; the actor of an administrative event.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>Space-separated scopes (granted at consent).</summary>
+    public string? Scopes { get; set; }
+
+    /// <summary>OpenIddict token ids issued at this step, comma-separated (never a code or token).</summary>
+    public string? TokenIds { get; set; }
+
+    /// <summary>Why a later step refused, or an administrative event's reason.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Detail of the step: scopes requested at consent; before and after of an administrative event.</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>The signed request object itself, kept as evidence only when the host turns that on.</summary>
+    public string? RequestObject { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the record before this one in the chain (empty for the first).</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 (base64url) over <see cref="PreviousHash"/> and this record's canonical form.</summary>
+    public string? Hash { get; set; }
 }

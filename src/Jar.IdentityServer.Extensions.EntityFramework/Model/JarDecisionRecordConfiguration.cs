@@ -25,6 +25,22 @@ internal sealed class JarDecisionRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.KeyId).HasMaxLength(JarDecisionRecord.MaxKeyIdLength);
         builder.Property(r => r.Algorithm).HasMaxLength(JarDecisionRecord.MaxAlgorithmLength);
 
+        builder.Property(r => r.TrailId).HasMaxLength(JarDecisionRecord.TrailIdLength);
+        builder.Property(r => r.Step).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.IntentHash).HasMaxLength(JarDecisionRecord.Base64UrlHashLength);
+        builder.Property(r => r.Subject).HasMaxLength(JarDecisionRecord.MaxSubjectLength);
+        builder.Property(r => r.Scopes).HasMaxLength(JarDecisionRecord.MaxTextLength);
+        builder.Property(r => r.TokenIds).HasMaxLength(JarDecisionRecord.MaxTextLength);
+        builder.Property(r => r.Reason).HasMaxLength(JarDecisionRecord.MaxTextLength);
+        builder.Property(r => r.PreviousHash).HasMaxLength(JarDecisionRecord.Base64UrlHashLength);
+        builder.Property(r => r.Hash).HasMaxLength(JarDecisionRecord.Base64UrlHashLength);
+
+        // The chain: one record per position; a trail, an intent, an object or a token traced back to its records.
+        builder.HasIndex(r => r.Sequence).IsUnique();
+        builder.HasIndex(r => r.TrailId);
+        builder.HasIndex(r => r.IntentHash);
+        builder.HasIndex(r => r.RequestObjectHash);
+
         // A client's audit trail, newest first.
         builder.HasIndex(r => new { r.ClientId, r.DecidedAt });
     }

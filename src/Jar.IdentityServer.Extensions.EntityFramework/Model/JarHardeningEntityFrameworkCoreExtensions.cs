@@ -17,6 +17,7 @@ public static class JarHardeningEntityFrameworkCoreExtensions
         builder.ApplyConfiguration(new JarClientPolicyConfiguration());
         builder.ApplyConfiguration(new JarReplayEntryConfiguration());
         builder.ApplyConfiguration(new JarDecisionRecordConfiguration());
+        builder.ApplyConfiguration(new JarDecisionChainHeadConfiguration());
         return builder;
     }
 

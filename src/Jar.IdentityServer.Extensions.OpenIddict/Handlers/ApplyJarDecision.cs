@@ -106,6 +106,12 @@ internal sealed class ApplyJarDecision<TContext>(
 
         var decision = await validator.ValidateAsync(jarRequest, client, context.CancellationToken).ConfigureAwait(false);
         context.Transaction.SetProperty(typeof(JarDecision).FullName!, decision);
+        if (decision.Outcome != JarOutcome.Refused)
+        {
+            // The trail of what was accepted here goes with the request: to the request token, the code, the tokens.
+            Trail.TrailContext.From(decision)?.AttachTo(context.Transaction);
+        }
+
         if (decision.Error is { } error)
         {
             // RFC 9126 §2.1: an unknown client at the PAR endpoint is a client authentication failure (RFC 6749 §5.2).

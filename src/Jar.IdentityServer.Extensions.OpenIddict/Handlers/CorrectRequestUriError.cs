@@ -16,7 +16,7 @@ namespace Jar.IdentityServer.Extensions.OpenIddict.Handlers;
 /// </remarks>
 internal sealed class CorrectRequestUriError : IOpenIddictServerHandler<ProcessErrorContext>
 {
-    public const string Description = "The request_uri is not valid: it was never issued, has expired or has already been used.";
+    public const string Description = "The request_uri is not valid: it was never issued, has expired or has already been used. (rule JAR701)";
 
     /// <summary>Before OpenIddict copies the error into the response.</summary>
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =

@@ -136,7 +136,7 @@ public sealed class PushedRequestConformanceTests(ConformanceHost host)
 
         var answer = await attempt.AuthorizeWithRequestUriAsync(requestUri);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.Parameters["error_uri"].ShouldEndWith("/ID2019");
     }
 
@@ -153,7 +153,7 @@ public sealed class PushedRequestConformanceTests(ConformanceHost host)
 
         var answer = await attempt.AuthorizeWithRequestUriAsync(requestUri);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.Parameters["error_uri"].ShouldEndWith("/ID2004");
     }
 
@@ -167,7 +167,7 @@ public sealed class PushedRequestConformanceTests(ConformanceHost host)
 
         var answer = await host.Attempt(host.Clients.Fapi2).AuthorizeWithRequestUriAsync(requestUri);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.Parameters["error_uri"].ShouldEndWith("/ID2013");
     }
 

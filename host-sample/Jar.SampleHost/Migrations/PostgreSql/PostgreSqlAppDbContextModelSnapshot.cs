@@ -48,6 +48,32 @@ namespace Jar.SampleHost.Migrations.PostgreSql
                     b.ToTable("JarClientPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("JarDecisionChainHeads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -67,10 +93,21 @@ namespace Jar.SampleHost.Migrations.PostgreSql
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.Property<string>("IntentHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
 
                     b.Property<string>("JwtId")
                         .HasMaxLength(256)
@@ -85,9 +122,20 @@ namespace Jar.SampleHost.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
                     b.Property<string>("Profile")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("RequestObject")
+                        .HasColumnType("text");
 
                     b.Property<string>("RequestObjectHash")
                         .HasMaxLength(64)
@@ -99,7 +147,40 @@ namespace Jar.SampleHost.Migrations.PostgreSql
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TokenIds")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("TrailId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("IntentHash");
+
+                    b.HasIndex("RequestObjectHash");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("TrailId");
 
                     b.HasIndex("ClientId", "DecidedAt");
 

@@ -49,6 +49,32 @@ namespace Jar.SampleHost.Migrations.SqlServer
                     b.ToTable("JarClientPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("JarDecisionChainHeads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -69,10 +95,21 @@ namespace Jar.SampleHost.Migrations.SqlServer
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
+                    b.Property<string>("IntentHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
 
                     b.Property<string>("JwtId")
                         .HasMaxLength(256)
@@ -88,9 +125,20 @@ namespace Jar.SampleHost.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("nvarchar(43)");
+
                     b.Property<string>("Profile")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("RequestObject")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("RequestObjectHash")
                         .HasMaxLength(64)
@@ -102,7 +150,41 @@ namespace Jar.SampleHost.Migrations.SqlServer
                         .HasMaxLength(1024)
                         .HasColumnType("nvarchar(1024)");
 
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TokenIds")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("TrailId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("IntentHash");
+
+                    b.HasIndex("RequestObjectHash");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasFilter("[Sequence] IS NOT NULL");
+
+                    b.HasIndex("TrailId");
 
                     b.HasIndex("ClientId", "DecidedAt");
 

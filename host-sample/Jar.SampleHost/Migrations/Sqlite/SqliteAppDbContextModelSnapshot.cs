@@ -43,6 +43,32 @@ namespace Jar.SampleHost.Migrations.Sqlite
                     b.ToTable("JarClientPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("JarDecisionChainHeads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarDecisionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -60,9 +86,20 @@ namespace Jar.SampleHost.Migrations.Sqlite
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntentHash")
+                        .HasMaxLength(43)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JwtId")
@@ -78,8 +115,19 @@ namespace Jar.SampleHost.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Profile")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestObject")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestObjectHash")
@@ -92,7 +140,40 @@ namespace Jar.SampleHost.Migrations.Sqlite
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenIds")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrailId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("IntentHash");
+
+                    b.HasIndex("RequestObjectHash");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("TrailId");
 
                     b.HasIndex("ClientId", "DecidedAt");
 

@@ -1,0 +1,23 @@
+namespace Jar.IdentityServer.Extensions.EntityFramework;
+
+/// <summary>The decision trail as an auditor uses it: verify, export, trace, checkpoint, prune.</summary>
+public interface IJarAuditTrail
+{
+    /// <summary>Walks the chain from its first kept record to the head and checks it against the signed checkpoints.</summary>
+    Task<JarChainReport> VerifyAsync(CancellationToken cancellationToken);
+
+    /// <summary>The chained records in chain order, optionally from a time on and for one client.</summary>
+    IAsyncEnumerable<JarDecisionRecord> ExportAsync(DateTimeOffset? since, string? clientId, CancellationToken cancellationToken);
+
+    /// <summary>Every record of the trails a key names: a trail id, an intent hash, a request object hash, or a token id.</summary>
+    Task<IReadOnlyList<JarDecisionRecord>> FindTrailAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Signs the current head and appends the checkpoint to the checkpoint file (and the log).</summary>
+    Task<JarCheckpoint?> CheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records older than <paramref name="olderThan"/> from the start of the chain, after signing a
+    /// <c>prune</c> checkpoint of the last one deleted, so the rest still verifies. Returns how many were deleted.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
+}

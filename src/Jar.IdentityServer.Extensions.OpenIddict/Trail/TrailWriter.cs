@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace Jar.IdentityServer.Extensions.OpenIddict.Trail;
+
+/// <summary>Appends a record; a failure is logged and reported, so the caller refuses (fail closed, JAR901).</summary>
+internal static class TrailWriter
+{
+    public const string Unavailable = "The authorization server cannot decide right now; try again later.";
+
+    public static async ValueTask<bool> TryAppendAsync(IJarTrail trail, JarDecision record, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await trail.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            OpenIddictJarLog.TrailStoreFailed(logger, e, record.Step, record.ClientId);
+            return false;
+        }
+    }
+}

@@ -20,6 +20,9 @@ internal static class JarStoreRegistration
     /// <summary>The configuration section of <see cref="JarEntityFrameworkStoreOptions"/>.</summary>
     public const string StoreSection = "Jar:Store";
 
+    /// <summary>The setting that turns the JAR hardening off (stock OpenIddict), for measurement: default true.</summary>
+    public const string EnabledKey = "Jar:Enabled";
+
     public static IServiceCollection AddSampleJarStores(this IServiceCollection services)
     {
         services.AddJarHardeningEntityFrameworkStores<AppDbContext>();

@@ -32,6 +32,9 @@ internal static class SampleHostBuilderExtensions
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        // Jar:Enabled = false serves stock OpenIddict (no AddJarHardening()), the baseline of scripts/load.sh. Read
+        // here, at start, since it decides which handlers OpenIddict gets: set it on the command line or environment.
+        var jarEnabled = configuration.GetValue(JarStoreRegistration.EnabledKey, defaultValue: true);
         services.AddOptions<ServerSettings>().BindConfiguration(ServerSettings.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>());
         services.AddOptions<DemoUserSettings>().BindConfiguration(DemoUserSettings.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -80,8 +83,18 @@ internal static class SampleHostBuilderExtensions
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough();
 
-                options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+                if (jarEnabled)
+                {
+                    options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+                }
             });
+
+        if (!jarEnabled)
+        {
+            // The engine's services without its OpenIddict handlers: the policy pages and commands still work, and
+            // no authorization request reaches the engine.
+            services.AddJarEngine(jar => JarPolicyConfiguration.Apply(jar, configuration));
+        }
 
         // The request object decryption keys: configured, or generated once and kept (RequestObjectDecryptionKeys).
         services.AddSingleton(provider => RequestObjectDecryptionKeys.Load(

@@ -16,7 +16,11 @@
 # Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path, not measured: on 2 cores the JIT tiers up for that long),
 #        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
-#        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Jar:RequestTokenSigningKey Rsa").
+#        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
+#        LOAD_TRACE (a folder: after the measured runs, one more jar run of each database under dotnet-trace's CPU
+#        sampling, kept as <database>-jar.nettrace with its report <database>-jar.top.txt, the methods longest on the
+#        stack; the local tool from .config/dotnet-tools.json, restored here). Tracing slows the host: it never
+#        overlaps a measured run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -125,6 +129,21 @@ generate() { # client count file
   (cd "$project" && dotnet "$dll" load-urls "$1" "$2" "$3" $(host_options "$provider") --ConnectionStrings:Jar "$connection") >/dev/null
 }
 
+# One more jar run on the running host, sampled by dotnet-trace (CPU stacks every millisecond) for its whole length.
+trace_jar() {
+  mkdir -p "$LOAD_TRACE"
+  dotnet tool restore >/dev/null
+  generate strict-client "$requests" "$work/jar-trace.txt"
+  local trace="$LOAD_TRACE/$provider-jar.nettrace"
+  dotnet dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time -o "$trace" --duration 00:00:00:12 >"$work/trace.log" 2>&1 &
+  local tracer=$!
+  sleep 2
+  run_wrk "$provider-jar-trace" "$work/jar-trace.txt" "$duration" >/dev/null
+  wait "$tracer" || { cat "$work/trace.log" >&2; echo "load: dotnet-trace failed" >&2; exit 1; }
+  dotnet dotnet-trace report "$trace" topN -n 400 --inclusive >"$LOAD_TRACE/$provider-jar.top.txt"
+  echo "load: $provider: trace of the jar path in $trace, report in $LOAD_TRACE/$provider-jar.top.txt"
+}
+
 declare -A results
 for provider in $providers; do
   case "$provider" in
@@ -152,6 +171,7 @@ for provider in $providers; do
   # Generated just before its run: each object expires 5 minutes after it is signed.
   generate strict-client "$requests" "$work/jar.txt"
   results[$provider-jar]=$(run_wrk "$provider-jar" "$work/jar.txt" "$duration")
+  if [ -n "${LOAD_TRACE:-}" ]; then trace_jar; fi
   stop_host
 
   # Stock OpenIddict on the same database, warmed up as long as each hardened path.

@@ -76,8 +76,9 @@ internal static class SampleHostBuilderExtensions
                 // lifetime bounds a cached request, that is the time a user has to sign in and consent.
                 options.Configure(server => server.RequestTokenLifetime = TimeSpan.FromMinutes(5));
 
-                // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart.
-                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart. The
+                // signing key's algorithm comes from Server:SigningKeyAlgorithm (see SigningKeys below).
+                options.AddEphemeralEncryptionKey();
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -112,11 +113,12 @@ internal static class SampleHostBuilderExtensions
             }
 
             server.Scopes.UnionWith(clients.Value.Clients.Values.SelectMany(c => c.Scopes));
+            server.SigningCredentials.Add(SigningKeys.CreateEphemeral(settings.Value.SigningKeyAlgorithm));
         });
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ServerSettings>>((aspNetCore, settings) =>
             aspNetCore.DisableTransportSecurityRequirement = settings.Value.DisableTransportSecurityRequirement);
 
-        services.AddSampleJarStores();
+        services.AddSampleJarStores(configuration);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

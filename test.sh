@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: writes the SQL Server migration script (the sample host's tests parse
-# it), starts the PostgreSQL server the store tests need, then every test.
+# it), starts the PostgreSQL and Redis servers the store tests need, then every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +33,7 @@ standalone="$(mktemp -d)"
 scripts/chromium.sh
 
 source scripts/postgres.sh
-trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop' EXIT
+source scripts/redis.sh
+trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop; type jar_redis_stop >/dev/null 2>&1 && jar_redis_stop' EXIT
 
 dotnet test Jar.IdentityServer.Extensions.sln -c Release --nologo "$@"

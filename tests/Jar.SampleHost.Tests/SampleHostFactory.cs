@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Jar.SampleHost.Tests;
 
@@ -15,6 +16,7 @@ namespace Jar.SampleHost.Tests;
 public class SampleHostFactory : WebApplicationFactory<Program>
 {
     private string? _directory;
+    private Dictionary<string, string?>? _settings;
 
     /// <summary>The issuer the host answers with: the base URL of the in-memory server.</summary>
     public static string Issuer => "http://localhost/";
@@ -41,23 +43,42 @@ public class SampleHostFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        _directory ??= Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
-
-        // Whatever the database, the keys the host generates on its first start stay in this host's folder, never in
-        // the project's App_Data.
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile,
-            ["Jar:Audit:CheckpointKeyFile"] = CheckpointKeyFile,
-            ["Jar:Audit:CheckpointFile"] = CheckpointFile,
-        };
-        AddSettings(settings);
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
         builder.ConfigureTestServices(services => services
             .AddHttpClient(DemoClients.HttpClientName)
             .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
             .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // The settings the host reads while it is being built (Jar:Enabled, Jar:ReplayLedger) reach it only as host
+        // configuration: application configuration added here is applied after Program has run (dotnet/aspnetcore#37680).
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>This host's settings, gathered once.</summary>
+    private Dictionary<string, string?> Settings()
+    {
+        if (_settings is null)
+        {
+            _directory ??= Directory.CreateTempSubdirectory("jar-sample-host-").FullName;
+
+            // Whatever the database, the keys the host generates on its first start stay in this host's folder, never
+            // in the project's App_Data.
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Jar:GeneratedDecryptionKeysFile"] = GeneratedDecryptionKeysFile,
+                ["Jar:Audit:CheckpointKeyFile"] = CheckpointKeyFile,
+                ["Jar:Audit:CheckpointFile"] = CheckpointFile,
+            };
+            AddSettings(settings);
+            _settings = settings;
+        }
+
+        return _settings;
     }
 
     protected override void Dispose(bool disposing)

@@ -22,6 +22,13 @@ public static class Stores
         return payload.RootElement.GetProperty(name).GetString()!;
     }
 
+    /// <summary>A numeric claim of a compact JWS (exp, nbf, iat), as its JSON text.</summary>
+    public static string NumericClaim(string requestObject, string name)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(requestObject.Split('.')[1]));
+        return payload.RootElement.GetProperty(name).GetRawText();
+    }
+
     /// <summary>The decision records of the request object with this hash, oldest first.</summary>
     public static Task<List<JarDecisionRecord>> DecisionsAsync(SampleHostFactory host, string requestObject) =>
         QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.RequestObjectHash == Sha256Hex(requestObject)).OrderBy(r => r.Id).ToListAsync());

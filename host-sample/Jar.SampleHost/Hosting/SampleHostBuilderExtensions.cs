@@ -32,6 +32,9 @@ internal static class SampleHostBuilderExtensions
             builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         }
 
+        // Jar:Enabled = false serves stock OpenIddict (no AddJarHardening()), the baseline of scripts/load.sh. Read
+        // here, at start, since it decides which handlers OpenIddict gets: set it on the command line or environment.
+        var jarEnabled = configuration.GetValue(JarStoreRegistration.EnabledKey, defaultValue: true);
         services.AddOptions<ServerSettings>().BindConfiguration(ServerSettings.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>());
         services.AddOptions<DemoUserSettings>().BindConfiguration(DemoUserSettings.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -73,15 +76,26 @@ internal static class SampleHostBuilderExtensions
                 // lifetime bounds a cached request, that is the time a user has to sign in and consent.
                 options.Configure(server => server.RequestTokenLifetime = TimeSpan.FromMinutes(5));
 
-                // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart.
-                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart. The
+                // signing key's algorithm comes from Server:SigningKeyAlgorithm (see SigningKeys below).
+                options.AddEphemeralEncryptionKey();
 
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough();
 
-                options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+                if (jarEnabled)
+                {
+                    options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+                }
             });
+
+        if (!jarEnabled)
+        {
+            // The engine's services without its OpenIddict handlers: the policy pages and commands still work, and
+            // no authorization request reaches the engine.
+            services.AddJarEngine(jar => JarPolicyConfiguration.Apply(jar, configuration));
+        }
 
         // The request object decryption keys: configured, or generated once and kept (RequestObjectDecryptionKeys).
         services.AddSingleton(provider => RequestObjectDecryptionKeys.Load(
@@ -99,11 +113,12 @@ internal static class SampleHostBuilderExtensions
             }
 
             server.Scopes.UnionWith(clients.Value.Clients.Values.SelectMany(c => c.Scopes));
+            server.SigningCredentials.Add(SigningKeys.CreateEphemeral(settings.Value.SigningKeyAlgorithm));
         });
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ServerSettings>>((aspNetCore, settings) =>
             aspNetCore.DisableTransportSecurityRequirement = settings.Value.DisableTransportSecurityRequirement);
 
-        services.AddSampleJarStores();
+        services.AddSampleJarStores(configuration);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -14,4 +14,12 @@ public sealed class ServerSettings
     /// listening address or the issuer is not a loopback address.
     /// </summary>
     public bool DisableTransportSecurityRequirement { get; set; }
+
+    /// <summary>
+    /// The algorithm of the ephemeral key OpenIddict signs its tokens with: <c>ES256</c> (the default, a P-256 key) or
+    /// <c>RS256</c> (an RSA 2048 key). Every cached or pushed authorization request becomes a signed request token,
+    /// so this signature is on the authorization path; an RSA signature costs a private-key operation per request,
+    /// an ECDSA P-256 signature a fraction of it (docs/performance.md measures both).
+    /// </summary>
+    public string SigningKeyAlgorithm { get; set; } = Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256;
 }

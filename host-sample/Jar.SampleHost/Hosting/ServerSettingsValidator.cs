@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Jar.SampleHost.Hosting;
 
@@ -15,6 +16,11 @@ internal sealed class ServerSettingsValidator(IConfiguration configuration) : IV
         if (options.Issuer is { } issuer && (!issuer.IsAbsoluteUri || issuer.Query.Length > 0 || issuer.Fragment.Length > 0))
         {
             failures.Add($"Server:Issuer: '{issuer}' must be an absolute URL without query or fragment (RFC 8414 §2).");
+        }
+
+        if (options.SigningKeyAlgorithm is not (SecurityAlgorithms.EcdsaSha256 or SecurityAlgorithms.RsaSha256))
+        {
+            failures.Add($"Server:SigningKeyAlgorithm: '{options.SigningKeyAlgorithm}' is not ES256 or RS256.");
         }
 
         if (options.DisableTransportSecurityRequirement)

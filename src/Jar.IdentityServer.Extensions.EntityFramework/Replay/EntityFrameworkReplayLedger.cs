@@ -21,15 +21,17 @@ internal sealed class EntityFrameworkReplayLedger<TContext>(JarDbContexts<TConte
 
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var context = lease.Context;
-        context.Set<JarReplayEntry>().Add(new JarReplayEntry { ClientId = clientId, JwtId = jwtId, ExpiresAt = expiresAt });
-        try
+        if (ReplayEntryInsert.For(context) is { } insert)
         {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+            // One statement, no change tracking: 1 row inserted means consumed, 0 means the pair is taken.
+            if (await insert.ExecuteAsync(context, clientId, jwtId, expiresAt, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        else if (await TryAddTrackedAsync(context, clientId, jwtId, expiresAt, cancellationToken).ConfigureAwait(false))
         {
-            context.ChangeTracker.Clear();
+            return true;
         }
 
         // The pair is taken. An entry past its expiry no longer protects anything (the object it guarded is refused
@@ -41,6 +43,22 @@ internal sealed class EntityFrameworkReplayLedger<TContext>(JarDbContexts<TConte
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expiresAt), cancellationToken)
             .ConfigureAwait(false);
         return taken == 1;
+    }
+
+    /// <summary>Any other provider: a tracked entity, and its unique violation caught.</summary>
+    private static async Task<bool> TryAddTrackedAsync(TContext context, string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        context.Set<JarReplayEntry>().Add(new JarReplayEntry { ClientId = clientId, JwtId = jwtId, ExpiresAt = expiresAt });
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            context.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>Deletes every entry whose object has expired; returns how many.</summary>

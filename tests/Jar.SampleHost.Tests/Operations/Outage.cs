@@ -37,10 +37,11 @@ public static class Outage
     }
 
     /// <summary>
-    /// Sends until a request is served, at most <see cref="AttemptsToRecover"/> times; each attempt that is not
-    /// served must be refused as unavailable (never accepted halfway, never a 500). Returns the served result.
+    /// Sends until a request is served, at most <paramref name="attempts"/> times with <paramref name="pause"/> between
+    /// them; each attempt that is not served must be refused as unavailable (never accepted halfway, never a 500).
+    /// Returns the served result.
     /// </summary>
-    public static async Task<FlowResult> ServedAgainAsync(Func<Task<FlowResult>> send, string? rule = "JAR901")
+    public static async Task<FlowResult> ServedAgainAsync(Func<Task<FlowResult>> send, string? rule = "JAR901", int attempts = AttemptsToRecover, TimeSpan pause = default)
     {
         ArgumentNullException.ThrowIfNull(send);
         for (var attempt = 1; ; attempt++)
@@ -52,7 +53,8 @@ public static class Outage
             }
 
             result.ShouldBeRefused("temporarily_unavailable", rule);
-            attempt.ShouldBeLessThan(AttemptsToRecover, "the host is not serving requests again");
+            attempt.ShouldBeLessThan(attempts, "the host is not serving requests again");
+            await Task.Delay(pause);
         }
     }
 }

@@ -9,9 +9,11 @@ namespace Jar.SampleHost.Tests.Operations;
 /// RFC 9101 §10.2: a request object with a <c>jti</c> is used once, whichever instance it reaches. Two instances
 /// share one PostgreSQL database and its replay ledger: the same object sent to both is accepted by exactly one and
 /// refused by the other as a replay (<c>invalid_request_object</c>, JAR406), one after the other and when both
-/// receive it at the same moment, by value and through PAR; each decision is recorded once.
+/// receive it at the same moment, by value and through PAR; each decision is recorded once. The same tests run on
+/// each replay ledger: the database's (<see cref="ReplayAcrossInstancesOnTheDatabaseLedgerTests"/>) and Redis
+/// (<see cref="ReplayAcrossInstancesOnTheRedisLedgerTests"/>).
 /// </summary>
-public sealed class ReplayAcrossInstancesTests(SharedPostgreSqlInstances instances) : IClassFixture<SharedPostgreSqlInstances>
+public abstract class ReplayAcrossInstancesTests(SharedPostgreSqlInstances instances)
 {
     /// <summary>Rounds of each race: each a fresh object released to both instances together.</summary>
     private const int Rounds = 50;
@@ -91,8 +93,11 @@ public sealed class ReplayAcrossInstancesTests(SharedPostgreSqlInstances instanc
         await ShouldBeDecidedOnceAsync(sent, JarEndpoint.PushedAuthorization);
     }
 
+    /// <summary>The two instances and their shared stores.</summary>
+    protected SharedPostgreSqlInstances Instances => instances;
+
     /// <summary>R0 of the signing client with a fresh <c>jti</c>.</summary>
-    private static string NewRequestObject(AuthorizationAttempt attempt) =>
+    protected static string NewRequestObject(AuthorizationAttempt attempt) =>
         attempt.RequestObject.With("jti", Guid.NewGuid().ToString("N")).Build();
 
     private static KeyValuePair<string, string>[] Form(AuthorizationAttempt attempt, string requestObject) =>

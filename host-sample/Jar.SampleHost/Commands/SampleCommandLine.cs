@@ -123,7 +123,7 @@ internal static class SampleCommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var argument = args[i];
-            if (argument.StartsWith("--", StringComparison.Ordinal) && argument.Split('=', 2)[0].Contains(':', StringComparison.Ordinal))
+            if (IsConfigurationOption(argument))
             {
                 configuration.Add(argument);
                 if (!argument.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
@@ -159,6 +159,12 @@ internal static class SampleCommandLine
 
         return [.. arguments];
     }
+
+    // --Section:Key[=value], or --Section= with no value: WebApplicationFactory hands the host's configuration to the
+    // entry point as arguments, the parent section of each key included (--Jar=, --ConnectionStrings=).
+    private static bool IsConfigurationOption(string argument) =>
+        argument.StartsWith("--", StringComparison.Ordinal)
+        && (argument.Split('=', 2)[0].Contains(':', StringComparison.Ordinal) || argument.Length > 3 && argument.IndexOf('=', StringComparison.Ordinal) == argument.Length - 1);
 
     // Key=Value as the configuration's command-line provider reads it; a JSON object (a policy) is a word of its own.
     private static bool IsAssignment(string argument) =>

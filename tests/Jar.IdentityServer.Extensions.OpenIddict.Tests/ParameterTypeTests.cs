@@ -75,4 +75,15 @@ public sealed class ParameterTypeTests(OpenIddictHostFixture host)
 
         await result.ShouldGrantCodeAsync();
     }
+
+    [Fact] // A number under an empty member name: OpenIddict takes no parameter named "", and nothing fails.
+    public async Task Grants_a_request_object_with_a_numeric_member_whose_name_is_empty()
+    {
+        var flow = host.Flow(host.Clients.C1);
+        flow.RequestObject.Claims[""] = 1796397489;
+
+        var result = await flow.SendAsync(Delivery.ByValue);
+
+        await result.ShouldGrantCodeAsync();
+    }
 }

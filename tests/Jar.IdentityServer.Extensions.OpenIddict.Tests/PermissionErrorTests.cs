@@ -38,14 +38,14 @@ public sealed class PermissionErrorTests(OpenIddictHostFixture host)
     }
 
     [Fact]
-    public async Task Refuses_a_scope_the_server_does_not_know_as_OpenIddict_does()
+    public async Task Refuses_a_scope_the_server_does_not_know_with_the_same_rule()
     {
         var flow = host.Flow(host.Clients.C1);
         flow.RequestObject.Claims["scope"] = "openid admin";
 
         var result = await flow.SendAsync(Delivery.Pushed);
 
-        result.ShouldBeRefused("invalid_scope", rule: null);
+        result.ShouldBeRefused("invalid_scope", "JAR614");
     }
 
     [Fact]

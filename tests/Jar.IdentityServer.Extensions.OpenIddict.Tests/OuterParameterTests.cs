@@ -85,15 +85,92 @@ public sealed class OuterParameterTests(OpenIddictHostFixture host)
         await result.ShouldGrantCodeAsync(state: null);
     }
 
-    [Fact] // E1 beside request_uri: OpenIddict restores the pushed parameters and drops the rest.
-    public async Task Does_not_echo_a_state_sent_only_beside_the_request_uri()
+    [Fact] // E1 beside request_uri, RejectMismatch: a state the pushed request does not have is refused.
+    public async Task Refuses_a_state_sent_only_beside_the_request_uri()
     {
         var flow = host.Flow(host.Clients.C1).Edit("-state");
         flow.FrontChannel["state"] = "outer-state";
 
         var result = await flow.SendAsync(Delivery.Pushed);
 
+        result.ShouldBeRefusedBesideTheRequestUri("invalid_request", "JAR501");
+    }
+
+    [Fact] // E1 beside request_uri, Discard: OpenIddict restores the pushed parameters and drops the rest.
+    public async Task Discarding_client_does_not_echo_a_state_sent_only_beside_the_request_uri()
+    {
+        var flow = host.Flow(host.Clients.Discarding).Edit("-state");
+        flow.FrontChannel["state"] = "outer-state";
+
+        var result = await flow.SendAsync(Delivery.Pushed);
+
         await result.ShouldGrantCodeAsync(state: null);
+    }
+
+    [Theory] // E11: beside a pushed request_uri, RejectMismatch refuses what differs from the pushed request.
+    [InlineData("response_type", "code id_token")]
+    [InlineData("response_type", "token")]
+    [InlineData("scope", "openid")]
+    [InlineData("scope", "openid profile accounts email")]
+    [InlineData("redirect_uri", Evil)]
+    [InlineData("state", "outer-state")]
+    [InlineData("nonce", "outer-nonce")]
+    [InlineData("prompt", "none")]
+    [InlineData("code_challenge_method", "plain")]
+    [InlineData("response_mode", "form_post")]
+    public async Task Refuses_a_parameter_beside_the_request_uri_that_differs_from_the_pushed_request(string name, string value)
+    {
+        var flow = host.Flow(host.Clients.C1);
+        flow.FrontChannel[name] = value;
+
+        var result = await flow.SendAsync(Delivery.Pushed);
+
+        result.ShouldBeRefusedBesideTheRequestUri("invalid_request", "JAR501");
+    }
+
+    [Fact] // P5, P6 beside request_uri: equal duplicates are what OpenID Connect §6.1 asks clients to send.
+    public async Task Accepts_duplicates_beside_the_request_uri_equal_to_the_pushed_request()
+    {
+        var flow = host.Flow(host.Clients.C1);
+        flow.FrontChannel["response_type"] = "code";
+        flow.FrontChannel["scope"] = AuthorizationAttempt.Scope;
+        flow.FrontChannel["redirect_uri"] = host.Clients.C1.RedirectUri;
+        flow.FrontChannel["state"] = flow.State;
+
+        var result = await flow.SendAsync(Delivery.Pushed);
+
+        await result.ShouldGrantCodeAsync(flow.State);
+    }
+
+    [Theory] // E11: the client_id beside a pushed request_uri is the pushing client's, whatever the policy.
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Refuses_a_request_uri_presented_by_another_client(bool discarding)
+    {
+        var pusher = discarding ? host.Clients.Discarding : host.Clients.C1;
+        var flow = host.Flow(pusher);
+        flow.Authenticator = pusher;
+        var pushed = await flow.PushAsync([new("client_id", pusher.ClientId), new("request", flow.RequestObject.Build())]);
+        pushed.Status.ShouldBe(201, pushed.ToString());
+
+        var answer = await flow.AuthorizeAsync([new("client_id", host.Clients.C2.ClientId), new("request_uri", pushed.Parameters["request_uri"])]);
+
+        answer.ShouldBeLocalErrorPage(400, "invalid_request", rule: null);
+    }
+
+    [Theory] // E11 under Discard: what comes beside the request_uri is dropped; the pushed request is granted.
+    [InlineData("response_type", "code id_token")]
+    [InlineData("scope", "openid")]
+    [InlineData("state", "outer-state")]
+    public async Task Discarding_client_gets_the_pushed_request_whatever_comes_beside_the_request_uri(string name, string value)
+    {
+        var flow = host.Flow(host.Clients.Discarding);
+        flow.FrontChannel[name] = value;
+
+        var result = await flow.SendAsync(Delivery.Pushed);
+
+        var tokens = await result.ShouldGrantCodeAsync(flow.State, host.Clients.Discarding.RedirectUri);
+        tokens.Parameters["scope"].ShouldBe(AuthorizationAttempt.Scope);
     }
 
     [Theory] // E2: the inner state is returned and the inner nonce is in the ID token.
@@ -124,16 +201,16 @@ public sealed class OuterParameterTests(OpenIddictHostFixture host)
         await result.ShouldGrantCodeAsync(flow.State, host.Clients.Discarding.RedirectUri);
     }
 
-    [Fact] // E3 beside request_uri.
-    public async Task Is_not_redirected_to_a_redirect_uri_sent_beside_the_request_uri()
+    [Fact] // E3 beside request_uri, Discard: never redirected to the outer redirect_uri.
+    public async Task Discarding_client_is_not_redirected_to_a_redirect_uri_sent_beside_the_request_uri()
     {
-        var flow = host.Flow(host.Clients.C1);
+        var flow = host.Flow(host.Clients.Discarding);
         flow.FrontChannel["redirect_uri"] = Evil;
         flow.FrontChannel["scope"] = "openid";
 
         var result = await flow.SendAsync(Delivery.Pushed);
 
-        var tokens = await result.ShouldGrantCodeAsync(flow.State, host.Clients.C1.RedirectUri);
+        var tokens = await result.ShouldGrantCodeAsync(flow.State, host.Clients.Discarding.RedirectUri);
         tokens.Parameters["scope"].ShouldBe("openid profile accounts");
     }
 

@@ -26,6 +26,18 @@ public sealed record FlowResult(AuthorizationAttempt Attempt, Delivery Delivery,
     }
 
     /// <summary>
+    /// Pushed and given a request_uri, then refused at the authorization endpoint with a local error page and no
+    /// redirect: what is judged there is only what came beside the request_uri.
+    /// </summary>
+    public void ShouldBeRefusedBesideTheRequestUri(string error, string? rule, int status = 400)
+    {
+        Delivery.ShouldBe(Delivery.Pushed);
+        var pushed = Pushed.ShouldNotBeNull();
+        pushed.Status.ShouldBe(201, pushed.ToString());
+        Authorization.ShouldNotBeNull().ShouldBeLocalErrorPage(status, error, rule);
+    }
+
+    /// <summary>
     /// Accepted: the user approves, and the answer is a redirect to <paramref name="redirectUri"/> (the client's
     /// registered one by default) carrying a code, the expected state (none when null) and the issuer (RFC 9207).
     /// Returns the parameters of that answer (from the fragment for a hybrid response type, else the query).

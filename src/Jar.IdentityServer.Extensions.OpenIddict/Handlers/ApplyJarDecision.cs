@@ -191,7 +191,8 @@ internal sealed class ApplyJarDecision<TContext>(
         {
             foreach (var (name, value) in parameters)
             {
-                if (types.IsJson(name))
+                // Only where OpenIddict took the member as a parameter (it skips an empty name, for one).
+                if (types.IsJson(name) && name.Length > 0 && replaced.GetParameter(name) is not null)
                 {
                     using var document = JsonDocument.Parse(value);
                     replaced.SetParameter(name, new OpenIddictParameter(document.RootElement.Clone()));

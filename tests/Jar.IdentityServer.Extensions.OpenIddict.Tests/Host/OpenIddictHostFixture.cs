@@ -71,7 +71,8 @@ public sealed class OpenIddictHostFixture : IAuthorizationServer, IAsyncLifetime
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 options.AllowAuthorizationCodeFlow();
-                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, ClientRegistrations.AccountsScope);
+                // email is known to the server and permitted to no client: OpenIddict's own permission check refuses it.
+                options.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, ClientRegistrations.AccountsScope, OpenIddictConstants.Scopes.Email);
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -63,6 +63,17 @@ public sealed class PushedRequestOuterParameterTests
         decision.ShouldBeRefused("JAR501", "invalid_request");
     }
 
+    [Fact]
+    public async Task Ignores_fields_beside_the_request_uri_that_are_not_authorization_parameters()
+    {
+        // RFC 6749 §3.1: e.g. the consent decision and antiforgery token a host's own page posts back.
+        using var engine = new TestEngine();
+
+        var decision = await engine.ValidateAsync(BesideRequestUri(("consent", "allow"), ("__RequestVerificationToken", "CfDJ8")));
+
+        decision.ShouldBeAccepted();
+    }
+
     [Theory]
     [InlineData("response_type", "code id_token")]
     [InlineData("state", "outer-state")]

@@ -87,7 +87,27 @@ public sealed class AssembledRequestConformanceTests(ConformanceHost host)
     {
         var result = await host.Attempt(host.Clients.C2).Edit("scope=\"openid accounts admin\"").SendAsync(delivery);
 
-        result.ShouldBeRefused("invalid_scope", rule: null);
+        result.ShouldBeRefused("invalid_scope", "JAR614");
+    }
+
+    [Theory, Row("F7")] // RFC 9126 §2.1: a scope the host knows, but the client's own registration does not permit.
+    [InlineData(Delivery.ByValue)]
+    [InlineData(Delivery.Pushed)]
+    public async Task Refuses_a_scope_the_clients_registration_does_not_permit(Delivery delivery)
+    {
+        var result = await host.Attempt(host.Clients.C2).Edit("scope=\"openid accounts email\"").SendAsync(delivery);
+
+        result.ShouldBeRefused("invalid_scope", "JAR614");
+    }
+
+    [Theory, Row("F7")] // The same for a client that sends no request object at all.
+    [InlineData(Delivery.ByValue)]
+    [InlineData(Delivery.Pushed)]
+    public async Task Refuses_a_plain_request_for_a_scope_the_clients_registration_does_not_permit(Delivery delivery)
+    {
+        var result = await host.Attempt(host.Clients.C2).Edit("scope=\"openid email\"").SendWithoutRequestObjectAsync(delivery);
+
+        result.ShouldBeRefused("invalid_scope", "JAR614");
     }
 
     [Theory, Row("F6")] // FAPI 1.0 Baseline §5.2.2.2: nonce with openid.

@@ -117,7 +117,8 @@ public sealed class ConformanceClients : IDisposable
         Register(settings, Fapi2, ["openid", "profile", "accounts"], new() { ["Profile"] = "fapi2-message-signing" });
         Register(settings, RequestObjectRequired, ["openid", "profile", "accounts"], new() { ["RequireRequestObject"] = "true" });
         Register(settings, Discarding, ["openid", "profile", "accounts"], new() { ["OuterParameters"] = "Discard" });
-        Register(settings, JwtIdRequired, ["openid", "profile", "accounts"], new() { ["RequireJwtId"] = "true" });
+        // email is permitted to this client only: the host knows the scope, and refuses it to every other client (F7).
+        Register(settings, JwtIdRequired, ["openid", "profile", "accounts", "email"], new() { ["RequireJwtId"] = "true" });
         Register(settings, Ps256Only, ["openid", "profile", "accounts"], new() { ["AllowedSigningAlgorithms:0"] = "PS256" });
         Register(settings, EncryptionRequired, ["openid", "profile", "accounts"], new() { ["RequireEncryptedRequestObject"] = "true" });
         Register(settings, RsaOaepOnly, ["openid", "profile", "accounts"], new() { ["AllowedEncryptionAlgorithms:0"] = "RSA-OAEP-256" });

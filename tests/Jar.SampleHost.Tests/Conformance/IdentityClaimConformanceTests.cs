@@ -169,4 +169,80 @@ public sealed class IdentityClaimConformanceTests(ConformanceHost host)
 
         result.ShouldBeRefused(InvalidRequestObject, "JAR405");
     }
+
+    [Theory, Row("D11")] // RFC 9101 §4: each member has its parameter's JSON type; a wrong one is refused, never converted.
+    [InlineData("max_age", "\"300\"")]
+    [InlineData("max_age", "1.5")]
+    [InlineData("claims", "\"{\\\"id_token\\\":{}}\"")]
+    [InlineData("authorization_details", "{\"type\":\"payment_initiation\"}")]
+    [InlineData("authorization_details", "[\"payment_initiation\"]")]
+    [InlineData("resource", "[\"https://api.example.com/\",42]")]
+    [InlineData("state", "12345")]
+    [InlineData("nonce", "[\"n\"]")]
+    [InlineData("scope", "[\"openid\",\"accounts\"]")]
+    [InlineData("redirect_uri", "{\"uri\":\"https://c1.example/cb\"}")]
+    [InlineData("response_type", "[\"code\"]")]
+    [InlineData("response_mode", "0")]
+    [InlineData("prompt", "[\"login\"]")]
+    [InlineData("login_hint", "42")]
+    [InlineData("acr_values", "[\"urn:acr:1\"]")]
+    [InlineData("ui_locales", "[\"en\"]")]
+    [InlineData("code_challenge", "{}")]
+    [InlineData("code_challenge_method", "[\"S256\"]")]
+    [InlineData("id_token_hint", "7")]
+    [InlineData("dpop_jkt", "true")]
+    public async Task Refuses_a_request_object_member_of_the_wrong_JSON_type(string name, string json)
+    {
+        foreach (var delivery in (Delivery[])[Delivery.ByValue, Delivery.Pushed])
+        {
+            var attempt = host.Attempt(host.Clients.C1);
+            attempt.RequestObject.Claims[name] = System.Text.Json.Nodes.JsonNode.Parse(json);
+
+            var result = await attempt.SendAsync(delivery);
+
+            result.ShouldBeRefused(InvalidRequestObject, "JAR408");
+        }
+    }
+
+    [Theory, Row("D11")] // The right types are accepted and reach the host as JSON: max_age a number, claims an object.
+    [InlineData(Delivery.ByValue)]
+    [InlineData(Delivery.Pushed)]
+    public async Task Grants_a_request_object_whose_structured_members_have_their_JSON_types(Delivery delivery)
+    {
+        var attempt = host.Attempt(host.Clients.C1);
+        attempt.RequestObject.Claims["max_age"] = 3600;
+        attempt.RequestObject.Claims["claims"] = System.Text.Json.Nodes.JsonNode.Parse("""{"id_token":{"auth_time":{"essential":true}}}""");
+
+        var result = await attempt.SendAsync(delivery);
+
+        await result.ShouldGrantCodeAsync();
+    }
+
+    [Theory, Row("D12")] // RFC 9101 §10.8: with sub = iss = client_id the object has a client assertion's claims.
+    [InlineData("c1", Delivery.ByValue)]
+    [InlineData("c1", Delivery.Pushed)]
+    [InlineData("fapi2", Delivery.Pushed)]
+    public async Task Refuses_a_request_object_whose_sub_is_the_client_id(string clientId, Delivery delivery)
+    {
+        var client = host.Clients.Client(clientId);
+        var attempt = host.Attempt(client);
+        attempt.RequestObject.Claims["sub"] = client.ClientId;
+
+        var result = await attempt.SendAsync(delivery);
+
+        result.ShouldBeRefused(InvalidRequestObject, "JAR409");
+    }
+
+    [Theory, Row("D12")] // Any other sub is not a parameter and never names the user: the flow is the user's own.
+    [InlineData(Delivery.ByValue)]
+    [InlineData(Delivery.Pushed)]
+    public async Task Grants_a_request_object_with_another_sub_without_taking_it_for_the_user(Delivery delivery)
+    {
+        var attempt = host.Attempt(host.Clients.C1);
+        attempt.RequestObject.Claims["sub"] = "bob";
+
+        var result = await attempt.SendAsync(delivery);
+
+        await result.ShouldGrantCodeAsync();
+    }
 }

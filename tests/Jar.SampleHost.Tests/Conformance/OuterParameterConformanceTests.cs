@@ -42,15 +42,77 @@ public sealed class OuterParameterConformanceTests(ConformanceHost host)
         new JsonWebToken(tokens.Parameters["id_token"]).TryGetClaim("s_hash", out _).ShouldBeFalse();
     }
 
-    [Fact, Row("E1")] // Beside request_uri: OpenIddict restores the pushed parameters and drops the rest.
-    public async Task Does_not_echo_a_state_sent_only_beside_the_request_uri()
+    [Fact, Row("E1"), Row("E11")] // Beside request_uri, RejectMismatch: a state the pushed request lacks is refused.
+    public async Task Refuses_a_state_sent_only_beside_the_request_uri()
     {
         var attempt = host.Attempt(host.Clients.C1).Edit("-state");
         attempt.FrontChannel["state"] = "outer-state";
 
         var result = await attempt.SendAsync(Delivery.Pushed);
 
+        result.ShouldBeRefusedBesideTheRequestUri("invalid_request", "JAR501");
+    }
+
+    [Fact, Row("E1"), Row("E11")] // Beside request_uri, Discard: dropped, so never echoed.
+    public async Task Does_not_echo_a_state_sent_only_beside_the_request_uri_when_discarding()
+    {
+        var attempt = host.Attempt(host.Clients.Discarding).Edit("-state");
+        attempt.FrontChannel["state"] = "outer-state";
+
+        var result = await attempt.SendAsync(Delivery.Pushed);
+
         await result.ShouldGrantCodeAsync(state: null);
+    }
+
+    [Theory, Row("E11")] // RFC 9126 §4, OpenID Connect Core §6.1: beside a pushed request_uri, only repeats of it.
+    [InlineData("response_type", "code id_token")]
+    [InlineData("response_type", "token")]
+    [InlineData("scope", "openid")]
+    [InlineData("scope", "openid profile accounts email")]
+    [InlineData("redirect_uri", Evil)]
+    [InlineData("state", "outer-state")]
+    [InlineData("nonce", "outerNonce")]
+    [InlineData("code_challenge_method", "plain")]
+    [InlineData("prompt", "none")]
+    public async Task Refuses_a_parameter_beside_the_request_uri_that_differs_from_the_pushed_request(string name, string value)
+    {
+        var attempt = host.Attempt(host.Clients.C1);
+        attempt.FrontChannel[name] = value;
+
+        var result = await attempt.SendAsync(Delivery.Pushed);
+
+        result.ShouldBeRefusedBesideTheRequestUri("invalid_request", "JAR501");
+    }
+
+    [Theory, Row("E11")] // Discard: whatever comes beside the request_uri, the pushed request is what is granted.
+    [InlineData("response_type", "code id_token")]
+    [InlineData("scope", "openid")]
+    [InlineData("state", "outer-state")]
+    public async Task Grants_the_pushed_request_whatever_comes_beside_the_request_uri_when_discarding(string name, string value)
+    {
+        var attempt = host.Attempt(host.Clients.Discarding);
+        attempt.FrontChannel[name] = value;
+
+        var result = await attempt.SendAsync(Delivery.Pushed);
+
+        var tokens = await result.ShouldGrantCodeAsync(attempt.State, host.Clients.Discarding.RedirectUri);
+        tokens.Parameters["scope"].ShouldBe(AuthorizationAttempt.Scope);
+    }
+
+    [Theory, Row("E11")] // The client_id beside the request_uri is the pushing client's, under either policy.
+    [InlineData("c1")]
+    [InlineData("discard")]
+    public async Task Refuses_a_request_uri_presented_with_another_clients_client_id(string pusherId)
+    {
+        var pusher = host.Clients.Client(pusherId);
+        var attempt = host.Attempt(pusher);
+        attempt.Authenticator = pusher;
+        var pushed = await attempt.PushAsync([new("client_id", pusher.ClientId), new("request", attempt.RequestObject.Build())]);
+        pushed.Status.ShouldBe(201, pushed.ToString());
+
+        var answer = await attempt.AuthorizeAsync([new("client_id", host.Clients.C2.ClientId), new("request_uri", pushed.Parameters["request_uri"])]);
+
+        answer.ShouldBeLocalErrorPage(400, "invalid_request", rule: null);
     }
 
     [Theory, Row("E2")] // RejectMismatch: the only code the conformance suite accepts on the error path is invalid_request.
@@ -109,16 +171,27 @@ public sealed class OuterParameterConformanceTests(ConformanceHost host)
         await result.ShouldGrantCodeAsync(attempt.State, host.Clients.Discarding.RedirectUri);
     }
 
-    [Fact, Row("E3")] // Beside request_uri.
+    [Fact, Row("E3"), Row("E11")] // Beside request_uri, RejectMismatch: refused, and redirected nowhere.
     public async Task Is_not_redirected_to_a_redirect_uri_sent_beside_the_request_uri()
     {
         var attempt = host.Attempt(host.Clients.C1);
+        attempt.FrontChannel["redirect_uri"] = Evil;
+
+        var result = await attempt.SendAsync(Delivery.Pushed);
+
+        result.ShouldBeRefusedBesideTheRequestUri("invalid_request", "JAR501");
+    }
+
+    [Fact, Row("E3"), Row("E11")] // Beside request_uri, Discard: the pushed redirect_uri and scope are the ones used.
+    public async Task Is_not_redirected_to_a_redirect_uri_sent_beside_the_request_uri_when_discarding()
+    {
+        var attempt = host.Attempt(host.Clients.Discarding);
         attempt.FrontChannel["redirect_uri"] = Evil;
         attempt.FrontChannel["scope"] = "openid";
 
         var result = await attempt.SendAsync(Delivery.Pushed);
 
-        var tokens = await result.ShouldGrantCodeAsync(attempt.State, host.Clients.C1.RedirectUri);
+        var tokens = await result.ShouldGrantCodeAsync(attempt.State, host.Clients.Discarding.RedirectUri);
         tokens.Parameters["scope"].ShouldBe(AuthorizationAttempt.Scope);
     }
 

@@ -35,7 +35,8 @@ internal static class SampleHostBuilderExtensions
         services.AddOptions<ServerSettings>().BindConfiguration(ServerSettings.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>());
         services.AddOptions<DemoUserSettings>().BindConfiguration(DemoUserSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SampleClientsOptions>().BindConfiguration(SampleClientsOptions.Section).ValidateOnStart();
+        services.AddOptions<SampleClientsOptions>().BindConfiguration(SampleClientsOptions.Section).ValidateOnStart()
+            .PostConfigure<IConfiguration>(static (clients, configuration) => SampleHostUrls.FollowHost(clients, configuration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleClientsOptions>, SampleClientsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

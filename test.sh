@@ -3,11 +3,15 @@
 # it), starts the PostgreSQL and Redis servers the store tests need, then every test.
 set -euo pipefail
 cd "$(dirname "$0")"
+started=$SECONDS
+step() { echo "test.sh: [$((SECONDS - started))s] $*"; }
 
 # dotnet-ef from the local tool manifest (.config/dotnet-tools.json), then the idempotent script a DBA would run on
 # SQL Server. No SQL Server runs here: tests/Jar.SampleHost.Tests parses this file with Microsoft's T-SQL parser.
+step "restoring the local tools and the solution"
 dotnet tool restore
 dotnet restore Jar.IdentityServer.Extensions.sln --nologo
+step "writing the SQL Server migration script to artifacts/sqlserver.sql"
 mkdir -p artifacts
 dotnet ef migrations script --idempotent \
   --project host-sample/Jar.SampleHost --context SqlServerAppDbContext --configuration Release \
@@ -30,10 +34,14 @@ standalone="$(mktemp -d)"
 )
 
 # The browser tests drive Debian's Chromium (tests/Jar.Testing.Browser).
+step "checking Chromium for the browser tests"
 scripts/chromium.sh
 
+step "starting PostgreSQL for the store tests"
 source scripts/postgres.sh
 source scripts/redis.sh
 trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop; type jar_redis_stop >/dev/null 2>&1 && jar_redis_stop' EXIT
 
+step "running every test (dotnet test, Release)"
 dotnet test Jar.IdentityServer.Extensions.sln -c Release --nologo "$@"
+step "done"

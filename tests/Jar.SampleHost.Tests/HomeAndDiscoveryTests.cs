@@ -32,6 +32,9 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         cards[3].ShouldContain("rollout-client");
         cards[3].ShouldContain("PAR required");
         cards[3].ShouldContain("algorithms ES256, PS256");
+        cards[3].ShouldContain("jti required");
+        page.QuerySelectorAll("section.card dd.mode")[3].TextContent.ShouldStartWith("ReportOnly");
+        page.QuerySelectorAll("section.card dd.mode")[4].TextContent.ShouldBe("Enforce");
         cards[4].ShouldContain("strict-client");
         cards[4].ShouldContain("request object required");
         cards[4].ShouldContain("private_key_jwt");

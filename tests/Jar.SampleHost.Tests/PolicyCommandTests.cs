@@ -123,6 +123,14 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
             (await applications.GetRequirementsAsync(application)).ShouldContain(Requirements.Features.PushedAuthorizationRequests);
         }
 
+        // ... the home page shows the stored policy ...
+        using (var visitor = host.CreateBrowser())
+        {
+            var home = await Browser.ReadPageAsync(await visitor.GetAsync(new Uri("/", UriKind.Relative)));
+            var card = home.QuerySelectorAll("section.card").Single(c => c.TextContent.Contains("rollout-client", StringComparison.Ordinal));
+            card.QuerySelector("dd.mode")!.TextContent.ShouldBe("Enforce");
+        }
+
         // ... and the engine refuses what it only reported before.
         var request = await AuthorizationFlow.StartAsync(host, "rollout-client", DemoDelivery.RequestObjectByValue);
         using var browser = host.CreateBrowser();

@@ -45,11 +45,13 @@ public class SampleHostFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
-        builder.ConfigureTestServices(services => services
-            .AddHttpClient(DemoClients.HttpClientName)
-            .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+        builder.ConfigureTestServices(services => ConfigureBackChannel(services.AddHttpClient(DemoClients.HttpClientName)));
     }
+
+    /// <summary>How the demo client reaches this host: the in-memory server.</summary>
+    protected virtual void ConfigureBackChannel(IHttpClientBuilder client) => client
+        .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
+        .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

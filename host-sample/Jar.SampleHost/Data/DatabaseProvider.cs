@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jar.SampleHost.Data;
 
@@ -51,6 +52,15 @@ public static class DatabaseProvider
             PostgreSql => options.UseNpgsql(Required(connectionString, provider)),
             _ => options.UseSqlServer(Required(connectionString, provider)),
         };
+
+        // EF Core logs every failed command and SaveChanges as an Error with the exception, before the code that
+        // catches it knows what it was. That code logs it once at the right level: a replayed request object (the
+        // unique violation the replay ledger expects) is the engine's one Warning line (event 4101, JAR406); a fault
+        // is logged with its stack trace where it is caught (engine event 4103, host event 5009, or ASP.NET Core's
+        // unhandled exception log). So EF Core's own copies are Debug.
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     /// <summary>The context of <paramref name="provider"/>: the one its migrations were generated for.</summary>

@@ -38,7 +38,8 @@ internal static class SampleHostBuilderExtensions
         services.AddOptions<ServerSettings>().BindConfiguration(ServerSettings.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerSettings>, ServerSettingsValidator>());
         services.AddOptions<DemoUserSettings>().BindConfiguration(DemoUserSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SampleClientsOptions>().BindConfiguration(SampleClientsOptions.Section).ValidateOnStart();
+        services.AddOptions<SampleClientsOptions>().BindConfiguration(SampleClientsOptions.Section).ValidateOnStart()
+            .PostConfigure<IConfiguration>(static (clients, configuration) => SampleHostUrls.FollowHost(clients, configuration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SampleClientsOptions>, SampleClientsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
@@ -87,6 +88,9 @@ internal static class SampleHostBuilderExtensions
                 if (jarEnabled)
                 {
                     options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+
+                    // Refusals that are never redirected get the host's page instead of OpenIddict's plain text.
+                    options.AddEventHandler(RefusalHandoff.Descriptor);
                 }
             });
 
@@ -139,6 +143,7 @@ internal static class SampleHostBuilderExtensions
         services.AddScoped<DemoClients>();
         services.AddScoped<ClientSeeder>();
         services.AddSingleton<ConsentTickets>();
+        services.AddSingleton<RuleCatalogue>();
         services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

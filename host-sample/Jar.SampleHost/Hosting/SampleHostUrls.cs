@@ -25,4 +25,31 @@ public static class SampleHostUrls
 
         return new Uri(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
     }
+
+    /// <summary>
+    /// The demo redirect URIs on the default address (<c>http://127.0.0.1:5080/…</c>, as appsettings.json has them)
+    /// follow the host's actual address, so a host started with <c>--urls http://127.0.0.1:5090</c> registers, and
+    /// its demo clients send, <c>http://127.0.0.1:5090/callback</c>; the browser comes back to this host after consent.
+    /// </summary>
+    public static void FollowHost(Clients.SampleClientsOptions clients, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var actual = BaseAddress(configuration).AbsoluteUri;
+        var configured = Default + "/";
+        if (actual == configured)
+        {
+            return;
+        }
+
+        foreach (var settings in clients.Clients.Values)
+        {
+            for (var i = 0; i < settings.RedirectUris.Count; i++)
+            {
+                if (settings.RedirectUris[i].StartsWith(configured, StringComparison.Ordinal))
+                {
+                    settings.RedirectUris[i] = actual + settings.RedirectUris[i][configured.Length..];
+                }
+            }
+        }
+    }
 }

@@ -2,16 +2,25 @@ using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
 using Jar.SampleHost.Demo;
+using Jar.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Jar.SampleHost.Pages;
 
 /// <summary>The home page: what this host is, its demo clients and their policies, and how to start a flow.</summary>
-public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IJarPolicyAdministration policies) : PageModel
+public sealed class IndexModel(IOptions<SampleClientsOptions> clients, IJarPolicyAdministration policies, IConfiguration configuration) : PageModel
 {
     /// <summary>The command that starts a walk-through for a client.</summary>
     public const string DemoRequestCommand = "dotnet run --project host-sample/Jar.SampleHost -- demo-request";
+
+    /// <summary>
+    /// <see cref="DemoRequestCommand"/> with this host's own address when it does not listen on the default one, so
+    /// the command reaches this host.
+    /// </summary>
+    public string DemoRequest => SampleHostUrls.BaseAddress(configuration).AbsoluteUri == SampleHostUrls.Default + "/"
+        ? DemoRequestCommand
+        : $"{DemoRequestCommand} --urls {SampleHostUrls.BaseAddress(configuration).AbsoluteUri.TrimEnd('/')}";
 
     /// <summary>The demo clients, in configuration order.</summary>
     public IReadOnlyList<ClientCard> Clients { get; private set; } = [];

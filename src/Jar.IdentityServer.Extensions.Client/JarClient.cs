@@ -74,10 +74,24 @@ public sealed class JarClient
     /// <exception cref="JarClientException">The server has no PAR endpoint, or answered something that is not PAR.</exception>
     public async Task<PushedAuthorizationResult> PushAsync(IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
     {
+        var requestObject = await CreateRequestObjectAsync(parameters, cancellationToken).ConfigureAwait(false);
+        return await PushRequestObjectAsync(requestObject, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pushes a request object built elsewhere (signed, perhaps encrypted) to the PAR endpoint, authenticated, and
+    /// returns the <c>request_uri</c> and the URL to open.
+    /// </summary>
+    /// <param name="requestObject">The compact JWS or JWE.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <exception cref="JarServerException">The server refused; its error, description and rule id are in <see cref="JarServerException.Refusal"/>.</exception>
+    /// <exception cref="JarClientException">The server has no PAR endpoint, or answered something that is not PAR.</exception>
+    public async Task<PushedAuthorizationResult> PushRequestObjectAsync(string requestObject, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestObject);
         var metadata = await Server.GetMetadataAsync(cancellationToken).ConfigureAwait(false);
         var endpoint = metadata.PushedAuthorizationRequestEndpoint
             ?? throw new JarClientException($"The server {Options.Issuer} publishes no pushed_authorization_request_endpoint.");
-        var requestObject = await CreateRequestObjectAsync(parameters, cancellationToken).ConfigureAwait(false);
 
         // RFC 9126 §3: with a request object, the body carries client_id, request and the client's authentication.
         var form = new Dictionary<string, string>(StringComparer.Ordinal) { ["client_id"] = Options.ClientId, ["request"] = requestObject };

@@ -83,7 +83,7 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Browser.ReadPageAsync(response);
-        page.QuerySelectorAll("section.policy").Select(s => s.Id).ShouldBe(["policy-encrypting-client", "policy-fapi2-client", "policy-public-client", "policy-rollout-client", "policy-strict-client"]);
+        page.QuerySelectorAll("section.policy").Select(s => s.Id).ShouldBe(["policy-encrypting-client", "policy-fapi2-client", "policy-public-client", "policy-rollout-client", "policy-sample-client", "policy-strict-client"]);
 
         var rollout = page.QuerySelector("#policy-rollout-client")!;
         rollout.QuerySelector(".where")!.TextContent.ShouldStartWith("stored in JarClientPolicies, revision ");

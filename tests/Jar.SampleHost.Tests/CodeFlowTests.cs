@@ -174,9 +174,10 @@ public abstract class CodeFlowTests(SampleHostFactory host)
 
         replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         replay.Headers.Location.ShouldBeNull();
-        var body = await replay.Content.ReadAsStringAsync();
-        body.ShouldContain("error:invalid_request_object\n");
-        body.ShouldContain("(rule JAR406)");
+        var answer = await Jar.Testing.EndpointAnswer.ReadAsync(replay);
+        answer.MediaType.ShouldBe("text/html");
+        answer.Error.ShouldBe("invalid_request_object");
+        answer.ErrorDescription.ShouldNotBeNull().ShouldEndWith("(rule JAR406)");
         var records = await Stores.DecisionsAsync(host, request.RequestObject!);
         records.Select(r => (r.Outcome, r.RuleIds)).ShouldBe([(JarOutcome.Accepted, string.Empty), (JarOutcome.Refused, "JAR406")]);
         records[1].JwtId.ShouldBe(Stores.Claim(request.RequestObject!, "jti"));

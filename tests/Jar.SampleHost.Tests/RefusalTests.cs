@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using Jar.IdentityServer.Extensions;
 using Jar.SampleHost.Demo;
+using Jar.Testing;
 
 namespace Jar.SampleHost.Tests;
 
@@ -19,10 +20,11 @@ public sealed class RefusalTests(SampleHostFactory host) : IClassFixture<SampleH
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Headers.Location.ShouldBeNull();
-        var body = await response.Content.ReadAsStringAsync();
-        body.ShouldContain("error:invalid_request\n");
-        body.ShouldContain("(rule JAR602)");
-        body.ShouldNotContain(request.State);
+        var answer = await Jar.Testing.EndpointAnswer.ReadAsync(response);
+        answer.MediaType.ShouldBe("text/html");
+        answer.Error.ShouldBe("invalid_request");
+        answer.ErrorDescription.ShouldNotBeNull().ShouldEndWith("(rule JAR602)");
+        answer.Body.ShouldNotContain(request.State);
 
         // The refusal is recorded with the rule, and the exact object by its SHA-256; its jti was not consumed.
         var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
@@ -36,6 +38,23 @@ public sealed class RefusalTests(SampleHostFactory host) : IClassFixture<SampleH
         record.KeyId.ShouldBe("fapi2-client-demo-1");
         record.Algorithm.ShouldBe("PS256");
         (await Stores.ReplayEntryExistsAsync(host, "fapi2-client", record.JwtId!)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_client_that_accepts_json_gets_the_refusal_as_an_oauth_error_object_with_the_rule_as_error_uri()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "fapi2-client", DemoDelivery.RequestObjectByValue);
+        using var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var message = new HttpRequestMessage(HttpMethod.Get, request.AuthorizationUrl);
+        message.Headers.Accept.ParseAdd("application/json");
+
+        using var response = await client.SendAsync(message);
+
+        var answer = await Jar.Testing.EndpointAnswer.ReadAsync(response);
+        answer.ShouldBeJsonError(400, "invalid_request", "JAR602");
+        answer.Parameters["error_uri"].ShouldBe("http://localhost/rules#JAR602");
+        answer.Parameters.Keys.Order().ShouldBe(["error", "error_description", "error_uri"]);
+        answer.CacheControl.ShouldBe("no-store");
     }
 
     [Fact]

@@ -54,11 +54,13 @@ public class SampleHostFactory : WebApplicationFactory<Program>
         AddSettings(settings);
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
-        builder.ConfigureTestServices(services => services
-            .AddHttpClient(DemoClients.HttpClientName)
-            .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+        builder.ConfigureTestServices(services => ConfigureBackChannel(services.AddHttpClient(DemoClients.HttpClientName)));
     }
+
+    /// <summary>How the demo client reaches this host: the in-memory server.</summary>
+    protected virtual void ConfigureBackChannel(IHttpClientBuilder client) => client
+        .ConfigureHttpClient(http => http.BaseAddress = Server.BaseAddress)
+        .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
 
     protected override void Dispose(bool disposing)
     {

@@ -4,7 +4,8 @@ namespace Jar.Testing;
 
 /// <summary>
 /// One HTTP answer, read the way a client reads it: status, media type, Location, and the parameters of a JSON
-/// body or of OpenIddict's local <c>text/plain</c> error page (<c>name:value</c> lines).
+/// body, of OpenIddict's local <c>text/plain</c> error page (<c>name:value</c> lines), or of a host's own HTML error page
+/// (each parameter in an element with a <c>data-oauth</c> attribute naming it).
 /// </summary>
 public sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location, IReadOnlyDictionary<string, string> Parameters, string Body, string? CacheControl)
 {
@@ -34,6 +35,15 @@ public sealed record EndpointAnswer(int Status, string? MediaType, Uri? Location
                 {
                     parameters[line[..colon]] = line[(colon + 1)..];
                 }
+            }
+        }
+
+        else if (mediaType == "text/html")
+        {
+            using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
+            foreach (var element in document.QuerySelectorAll("[data-oauth]"))
+            {
+                parameters[element.GetAttribute("data-oauth")!] = element.TextContent;
             }
         }
 

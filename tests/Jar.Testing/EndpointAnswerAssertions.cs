@@ -6,11 +6,14 @@ namespace Jar.Testing;
 /// </summary>
 public static class EndpointAnswerAssertions
 {
-    /// <summary>The authorization endpoint's local error page: no redirect (RFC 6749 §4.1.2.1), <c>text/plain</c>.</summary>
+    /// <summary>
+    /// The authorization endpoint's local error page: no redirect (RFC 6749 §4.1.2.1); OpenIddict's <c>text/plain</c>
+    /// page, or a host's HTML page that marks the parameters (the sample host's user agent checks it is that one).
+    /// </summary>
     public static void ShouldBeLocalErrorPage(this EndpointAnswer answer, int status, string error, string? rule)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        answer.MediaType.ShouldBe("text/plain", answer.ToString());
+        answer.MediaType.ShouldBeOneOf(["text/plain", "text/html"], answer.ToString());
         answer.ShouldBeError(status, error, rule);
     }
 

@@ -43,6 +43,13 @@ internal static class AuthorizationEndpoint
         IOptions<DemoUserSettings> user,
         ILoggerFactory loggers)
     {
+        // A refusal OpenIddict handed over (RefusalHandoff): answered here, never redirected.
+        if (http.GetOpenIddictServerResponse() is { Error: { Length: > 0 } error } refused)
+        {
+            await AuthorizationRefusal.WriteAsync(http, error, refused.ErrorDescription, refused.ErrorUri).ConfigureAwait(false);
+            return Results.Empty;
+        }
+
         var logger = loggers.CreateLogger(typeof(AuthorizationEndpoint).FullName!);
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var parameters = await OwnParametersAsync(http).ConfigureAwait(false);

@@ -81,6 +81,9 @@ internal static class SampleHostBuilderExtensions
                     .EnableUserInfoEndpointPassthrough();
 
                 options.AddJarHardening(jar => JarPolicyConfiguration.Apply(jar, configuration));
+
+                // Refusals that are never redirected get the host's page instead of OpenIddict's plain text.
+                options.AddEventHandler(RefusalHandoff.Descriptor);
             });
 
         // The request object decryption keys: configured, or generated once and kept (RequestObjectDecryptionKeys).
@@ -124,6 +127,7 @@ internal static class SampleHostBuilderExtensions
         services.AddScoped<DemoClients>();
         services.AddScoped<ClientSeeder>();
         services.AddSingleton<ConsentTickets>();
+        services.AddSingleton<RuleCatalogue>();
         services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

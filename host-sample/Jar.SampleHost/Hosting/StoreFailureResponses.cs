@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using Jar.SampleHost.Endpoints;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -57,6 +58,12 @@ internal sealed class StoreFailureResponses(RequestDelegate next, ILogger<StoreF
 
     private static Task WriteAsync(HttpContext http, OpenIddictServerEndpointType endpoint)
     {
+        if (endpoint == OpenIddictServerEndpointType.Authorization)
+        {
+            // The same page as every other refusal there.
+            return AuthorizationRefusal.WriteAsync(http, Error, Description);
+        }
+
         var response = http.Response;
         response.Clear();
 
@@ -64,13 +71,6 @@ internal sealed class StoreFailureResponses(RequestDelegate next, ILogger<StoreF
         response.StatusCode = StatusCodes.Status400BadRequest;
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
-        if (endpoint == OpenIddictServerEndpointType.Authorization)
-        {
-            // OpenIddict's local error page: one name:value line per parameter.
-            response.ContentType = "text/plain; charset=UTF-8";
-            return response.WriteAsync($"error:{Error}\nerror_description:{Description}\n", Encoding.UTF8, http.RequestAborted);
-        }
-
         // RFC 6749 §5.2, RFC 9126 §2.3: the back-channel endpoints answer in JSON.
         response.ContentType = "application/json;charset=UTF-8";
         return response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)

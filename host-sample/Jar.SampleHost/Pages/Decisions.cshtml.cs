@@ -21,6 +21,10 @@ public sealed class DecisionsModel(AppDbContext database) : PageModel
     [BindProperty(SupportsGet = true, Name = "client")]
     public string? Client { get; set; }
 
+    /// <summary>Only the records of this request object (its SHA-256, hex), when set: the refusal page links here.</summary>
+    [BindProperty(SupportsGet = true, Name = "object")]
+    public string? RequestObjectHash { get; set; }
+
     /// <summary>The records shown, newest first.</summary>
     public IReadOnlyList<JarDecisionRecord> Records { get; private set; } = [];
 
@@ -31,6 +35,11 @@ public sealed class DecisionsModel(AppDbContext database) : PageModel
         if (!string.IsNullOrEmpty(Client))
         {
             records = records.Where(r => r.ClientId == Client);
+        }
+
+        if (!string.IsNullOrEmpty(RequestObjectHash))
+        {
+            records = records.Where(r => r.RequestObjectHash == RequestObjectHash);
         }
 
         // The identity grows with every insert, so it orders by arrival on every provider.

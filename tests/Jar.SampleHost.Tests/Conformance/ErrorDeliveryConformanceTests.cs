@@ -67,7 +67,7 @@ public sealed class ErrorDeliveryConformanceTests(ConformanceHost host)
         var answer = result.Authorization.ShouldNotBeNull();
         answer.Status.ShouldBe(400, answer.ToString());
         answer.Location.ShouldBeNull();
-        answer.MediaType.ShouldBe("text/plain");
+        answer.MediaType.ShouldBe("text/html");
         answer.Body.ShouldNotContain(Evil);
         answer.Body.ShouldNotContain(attempt.State);
     }

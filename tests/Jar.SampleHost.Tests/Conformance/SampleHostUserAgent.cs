@@ -8,7 +8,15 @@ public sealed class SampleHostUserAgent(Browser browser) : IUserAgent
     public async Task<EndpointAnswer> GetAsync(Uri url)
     {
         using var response = await browser.GetAsync(url);
-        return await EndpointAnswer.ReadAsync(response);
+        var answer = await EndpointAnswer.ReadAsync(response);
+
+        // The host answers every refusal it does not redirect with its own page, never OpenIddict's plain text.
+        if (answer.Status == 400)
+        {
+            answer.MediaType.ShouldBe("text/html", answer.ToString());
+        }
+
+        return answer;
     }
 
     public Task<EndpointAnswer> ApproveAsync(EndpointAnswer accepted) => DecideAsync(accepted, "allow");

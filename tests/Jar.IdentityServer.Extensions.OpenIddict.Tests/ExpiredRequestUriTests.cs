@@ -18,7 +18,7 @@ public sealed class ExpiredRequestUriTests(OpenIddictHostFixture host)
 
         var answer = await flow.AuthorizeWithRequestUriAsync(pushed.Parameters["request_uri"]);
 
-        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", rule: null);
+        answer.ShouldBeLocalErrorPage(400, "invalid_request_uri", "JAR701");
         answer.ErrorDescription.ShouldBe(RequestUriErrorTests.Description);
         answer.Parameters["error_uri"].ShouldEndWith("/ID2019");
     }

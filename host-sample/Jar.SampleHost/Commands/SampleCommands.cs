@@ -14,6 +14,7 @@ internal static class SampleCommands
         DemoRequestCommand.Create,
         LoadUrlsCommand.Create,
         PolicyCommand.Create,
+        AuditCommand.Create,
     ];
 
     /// <summary>Runs <paramref name="command"/> (a command line without the host's configuration) against services that are set up already; errors go to <paramref name="output"/> too.</summary>

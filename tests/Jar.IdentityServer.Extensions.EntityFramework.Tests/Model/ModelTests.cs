@@ -40,8 +40,15 @@ public abstract class ModelTests<TDatabase>(TDatabase database)
 
         var decisions = model.FindEntityType(typeof(JarDecisionRecord)).ShouldNotBeNull();
         decisions.GetTableName().ShouldBe("JarDecisionRecords");
-        decisions.GetIndexes().Select(i => string.Join(",", i.Properties.Select(p => p.Name))).ShouldBe(["ClientId,DecidedAt"]);
+        decisions.GetIndexes().Select(i => string.Join(",", i.Properties.Select(p => p.Name))).Order()
+            .ShouldBe(["ClientId,DecidedAt", "IntentHash", "RequestObjectHash", "Sequence", "TrailId"]);
+        decisions.GetIndexes().Single(i => i.Properties[0].Name == nameof(JarDecisionRecord.Sequence)).IsUnique.ShouldBeTrue();
         decisions.FindProperty(nameof(JarDecisionRecord.RequestObjectHash))!.GetMaxLength().ShouldBe(64);
+
+        // The chain head: one row, there from the model's creation on, locked by every append.
+        var head = model.FindEntityType(typeof(JarDecisionChainHead)).ShouldNotBeNull();
+        head.GetTableName().ShouldBe("JarDecisionChainHeads");
+        context.Set<JarDecisionChainHead>().Count().ShouldBe(1);
     }
 
     [Fact]

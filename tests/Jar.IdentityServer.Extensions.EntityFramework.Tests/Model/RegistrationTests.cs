@@ -45,7 +45,7 @@ public sealed class RegistrationTests
         services.AddJarHardeningEntityFrameworkStores<TestDbContext>();
 
         services.Count(d => d.ServiceType == typeof(IJarDecisionSink)).ShouldBe(1);
-        services.Count(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)).ShouldBe(1);
+        services.Count(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)).ShouldBe(2); // replay pruning, checkpoints
     }
 
     [Fact]

@@ -14,6 +14,9 @@ dotnet ef migrations script --idempotent \
   --output artifacts/sqlserver.sql
 test -s artifacts/sqlserver.sql
 
+# The browser tests drive Debian's Chromium (tests/Jar.Testing.Browser).
+scripts/chromium.sh
+
 source scripts/postgres.sh
 trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop' EXIT
 

@@ -2,32 +2,42 @@ using Jar.SampleHost.Commands;
 using Jar.SampleHost.Data;
 using Jar.SampleHost.Hosting;
 
-// dotnet run --project host-sample/Jar.SampleHost [-- <command>] [--urls <url>]: serves, or runs one command
-// (demo-request, policy) with the same configuration and services.
-var (hostArguments, command) = SampleCommandLine.Split(args);
-var builder = WebApplication.CreateBuilder(hostArguments);
-builder.AddSampleHost(forCommand: command is not null);
-var app = builder.Build();
-app.UseSampleHost();
-if (command is not null)
+// Jar.SampleHost [<command> ...] [--urls <url>] [--Section:Key <value>] [Key=Value]: serves, or runs one command with
+// the same configuration and services (SampleCommands.All). --help prints usage and starts nothing.
+var (configuration, commandLine) = SampleCommandLine.Split(args);
+var context = new SampleCommandContext(
+    async (parse, setup, cancellationToken) =>
+    {
+        var builder = WebApplication.CreateBuilder(SampleCommandLine.HostArguments(parse, configuration));
+        builder.AddSampleHost(forCommand: true);
+        var app = builder.Build();
+        try
+        {
+            // As a start of the host would, and only as far as the command needs, so it works on a fresh machine too.
+            await DatabaseInitializer.InitializeAsync(app.Services, setup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+        {
+            // An unreachable server, a connection string of another provider, an unknown provider: say which setting to check.
+            await Console.Error.WriteLineAsync($"Cannot prepare the database ({e.Message}). Check Database:Provider and ConnectionStrings:Jar.").ConfigureAwait(false);
+            return null;
+        }
+
+        return app.Services;
+    },
+    Console.Out);
+
+var root = SampleCommandLine.Create(context, serve: async (parse, _) =>
 {
-    // The same database set-up as a start of the host, so a command works on a fresh machine too.
-    try
-    {
-        await DatabaseInitializer.InitializeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
-    }
-    catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
-    {
-        // An unreachable server, a connection string of another provider, an unknown provider: say which setting to check.
-        await Console.Error.WriteLineAsync($"Cannot prepare the database ({e.Message}). Check Database:Provider and ConnectionStrings:Jar.").ConfigureAwait(false);
-        return 1;
-    }
+    var builder = WebApplication.CreateBuilder(SampleCommandLine.HostArguments(parse, configuration));
+    builder.AddSampleHost(forCommand: false);
+    var app = builder.Build();
+    app.UseSampleHost();
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+});
 
-    return await SampleCommands.RunAsync(app.Services, command, Console.Out, CancellationToken.None).ConfigureAwait(false);
-}
-
-await app.RunAsync().ConfigureAwait(false);
-return 0;
+return await SampleCommandLine.InvokeAsync(root, commandLine, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

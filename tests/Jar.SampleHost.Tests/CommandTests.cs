@@ -100,18 +100,36 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
     }
 
     [Theory]
-    [InlineData("policy", "show", "nobody")]
-    [InlineData("policy", "drop", "fapi2-client")]
-    [InlineData("policy", "show", null)]
-    public async Task Policy_command_refuses_an_unknown_client_or_verb_with_exit_code_2(string word, string verb, string? clientId)
+    [InlineData("policy: 'nobody' is not a configured client.", "Jar.SampleHost policy show <client> [options]", "policy", "show", "nobody")]
+    [InlineData("Required command was not provided.\nUnrecognized command or argument 'drop'.", "Jar.SampleHost policy [command] [options]", "policy", "drop", "fapi2-client")]
+    [InlineData("Required argument 'client' missing for command: 'show'.", "Jar.SampleHost policy show <client> [options]", "policy", "show")]
+    [InlineData("Required command was not provided.", "Jar.SampleHost policy [command] [options]", "policy")]
+    public async Task Policy_command_refuses_an_unknown_client_or_verb_with_exit_code_2_and_the_usage_of_the_command(string message, string usage, params string[] command)
     {
         using var output = new StringWriter();
-        string[] command = clientId is null ? [word, verb] : [word, verb, clientId];
 
         var exit = await SampleCommands.RunAsync(host.Services, command, output, CancellationToken.None);
 
         exit.ShouldBe(2);
-        output.ToString().ShouldContain("Usage: dotnet run --project host-sample/Jar.SampleHost -- <command>");
+        output.ToString().ShouldStartWith(message.Replace("\n", Environment.NewLine, StringComparison.Ordinal));
+        output.ToString().ShouldContain("Usage:" + Environment.NewLine + "  " + usage);
+    }
+
+    [Theory]
+    [InlineData("Jar.SampleHost [command] [options]")]
+    [InlineData("Jar.SampleHost demo-request <client> [<delivery>] [options]", "demo-request")]
+    [InlineData("Jar.SampleHost load-urls <client> <count> <file> [options]", "load-urls")]
+    [InlineData("Jar.SampleHost policy [command] [options]", "policy")]
+    [InlineData("Jar.SampleHost policy show <client> [options]", "policy", "show")]
+    [InlineData("Jar.SampleHost policy set <client> [<changes>...] [options]", "policy", "set")]
+    public async Task Help_on_every_command_prints_its_usage_and_runs_nothing(string usage, params string[] command)
+    {
+        using var output = new StringWriter();
+
+        var exit = await SampleCommands.RunAsync(host.Services, [.. command, "--help"], output, CancellationToken.None);
+
+        exit.ShouldBe(0);
+        output.ToString().ShouldContain("Usage:" + Environment.NewLine + "  " + usage);
     }
 
     // The table under the header line: setting, value, source, separated by runs of spaces.

@@ -104,18 +104,18 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], new string[0], null)]
-    [InlineData(new[] { "--urls", "http://127.0.0.1:6000" }, new[] { "--urls", "http://127.0.0.1:6000" }, null)]
-    [InlineData(new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" }, new[] { "--urls", "http://127.0.0.1:6000" }, new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" })]
-    [InlineData(new[] { "Database:Provider=Sqlite" }, new[] { "Database:Provider=Sqlite" }, null)]
-    [InlineData(new[] { "policy", "show", "strict-client" }, new string[0], new[] { "policy", "show", "strict-client" })]
-    [InlineData(new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "Database:Provider=Sqlite" }, new[] { "--RequireJwtId", "true", "Database:Provider=Sqlite" }, new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "Database:Provider=Sqlite" })]
-    public void The_command_line_gives_the_host_the_options_and_the_command_its_words_and_the_options(string[] args, string[] hostArguments, string[]? command)
+    [InlineData(new string[0], new string[0], new string[0])]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:6000" }, new string[0], new[] { "--urls", "http://127.0.0.1:6000" })]
+    [InlineData(new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" }, new string[0], new[] { "demo-request", "fapi2-client", "--urls", "http://127.0.0.1:6000" })]
+    [InlineData(new[] { "Database:Provider=Sqlite" }, new[] { "Database:Provider=Sqlite" }, new string[0])]
+    [InlineData(new[] { "--Database:Provider", "Sqlite", "policy", "show", "strict-client", "--ConnectionStrings:Jar=Data Source=x.db" }, new[] { "--Database:Provider", "Sqlite", "--ConnectionStrings:Jar=Data Source=x.db" }, new[] { "policy", "show", "strict-client" })]
+    [InlineData(new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "--AllowedScopes=openid", "Database:Provider=Sqlite" }, new[] { "Database:Provider=Sqlite" }, new[] { "policy", "set", "strict-client", "{\"MaxRequestObjectLifetime\":\"00:10:00\"}", "--RequireJwtId", "true", "--AllowedScopes=openid" })]
+    public void The_command_line_gives_the_configuration_its_overrides_and_the_parser_everything_else(string[] args, string[] configuration, string[] commandLine)
     {
-        var (host, commandLine) = SampleCommandLine.Split(args);
+        var (overrides, rest) = SampleCommandLine.Split(args);
 
-        host.ShouldBe(hostArguments);
-        commandLine.ShouldBe(command);
+        overrides.ShouldBe(configuration);
+        rest.ShouldBe(commandLine);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
 using Jar.SampleHost.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -13,8 +15,6 @@ namespace Jar.SampleHost.Commands;
 /// </summary>
 internal static class DemoRequestCommand
 {
-    public const string Name = "demo-request";
-
     private static readonly Dictionary<string, DemoDelivery> Deliveries = new(StringComparer.Ordinal)
     {
         ["query"] = DemoDelivery.Query,
@@ -25,26 +25,41 @@ internal static class DemoRequestCommand
     // Shown to a person, not embedded anywhere: no escaping of '+' and the like.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create(SampleCommandContext context)
     {
-        // The options after the words (--urls …) are the host's configuration, read through IConfiguration.
-        arguments = arguments.TakeWhile(a => !SampleCommandLine.IsOption(a)).ToArray();
-        DemoDelivery? delivery = null;
-        if (arguments.Length is < 1 or > 2 || arguments.Length == 2 && !Deliveries.ContainsKey(arguments[1]))
+        ArgumentNullException.ThrowIfNull(context);
+        var client = new Argument<string>("client") { Description = "A configured client id (Jar:Clients), for example fapi2-client." };
+        var delivery = new Argument<string?>("delivery")
         {
-            return await SampleCommands.UsageErrorAsync(output, "demo-request: expected a client id, and optionally query, by-value or par.").ConfigureAwait(false);
-        }
-
-        if (arguments.Length == 2)
+            Description = "query, by-value or par; without it, what the client's policy asks for (PAR, then a request object, then query parameters).",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "query|by-value|par",
+        };
+        delivery.AcceptOnlyFromAmong([.. Deliveries.Keys]);
+        var command = new Command("demo-request", "Starts an authorization request of a demo client at the running host (signs the request object, pushes it where the policy requires PAR) and prints the URL to open.")
         {
-            delivery = Deliveries[arguments[1]];
-        }
+            client,
+            delivery,
+        };
 
+        // The verifier is kept in the host's database; the clients and policies are the running host's.
+        command.SetAction((parse, cancellationToken) => context.RunAsync(
+            parse,
+            DatabaseSetup.Schema,
+            (services, output, token) => RunAsync(services, parse.GetRequiredValue(client), parse.GetValue(delivery) is { } name ? Deliveries[name] : null, output, token),
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string clientId, DemoDelivery? delivery, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
         var baseAddress = SampleHostUrls.BaseAddress(services.GetRequiredService<IConfiguration>());
         DemoAuthorizationRequest request;
         try
         {
-            var client = await services.GetRequiredService<DemoClients>().CreateAsync(arguments[0], cancellationToken).ConfigureAwait(false);
+            var client = await services.GetRequiredService<DemoClients>().CreateAsync(clientId, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Client    {client.ClientId} (JAR profile {client.Policy.Profile})").ConfigureAwait(false);
             request = await client.StartAsync(delivery, cancellationToken).ConfigureAwait(false);
         }

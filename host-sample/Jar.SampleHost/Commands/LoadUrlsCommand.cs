@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
 using Jar.SampleHost.Hosting;
 
@@ -12,19 +13,41 @@ namespace Jar.SampleHost.Commands;
 /// </summary>
 internal static class LoadUrlsCommand
 {
-    public const string Name = "load-urls";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create(SampleCommandContext context)
     {
-        arguments = arguments.TakeWhile(a => !SampleCommandLine.IsOption(a)).ToArray();
-        if (arguments.Length != 3 || !int.TryParse(arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+        ArgumentNullException.ThrowIfNull(context);
+        var client = new Argument<string>("client") { Description = "A configured client id whose policy does not require PAR." };
+        var count = new Argument<int>("count") { Description = "How many distinct requests to write (at least 1)." };
+        count.Validators.Add(result =>
         {
-            return await SampleCommands.UsageErrorAsync(output, "load-urls: expected a client id, a positive count and a file.").ConfigureAwait(false);
-        }
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("count: give a positive number.");
+            }
+        });
+        var file = new Argument<FileInfo>("file") { Description = "Where to write them, one path and query a line (for scripts/load.sh)." };
+        var command = new Command("load-urls", "Writes <count> distinct authorization requests of a demo client to <file>: by value with a fresh jti when the client signs, else query parameters.")
+        {
+            client,
+            count,
+            file,
+        };
+        command.SetAction((parse, cancellationToken) => context.RunAsync(
+            parse,
+            DatabaseSetup.Schema,
+            (services, output, token) => RunAsync(services, parse.GetRequiredValue(client), parse.GetValue(count), parse.GetRequiredValue(file), output, token),
+            cancellationToken));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(IServiceProvider services, string clientId, int count, FileInfo file, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(output);
         try
         {
-            var client = await services.GetRequiredService<DemoClients>().CreateAsync(arguments[0], cancellationToken).ConfigureAwait(false);
+            var client = await services.GetRequiredService<DemoClients>().CreateAsync(clientId, cancellationToken).ConfigureAwait(false);
             if (client.Policy.RequirePushedAuthorizationRequests)
             {
                 await output.WriteLineAsync($"load-urls sends requests by value, and {client.ClientId}'s policy requires PAR.").ConfigureAwait(false);
@@ -32,8 +55,8 @@ internal static class LoadUrlsCommand
             }
 
             var requests = await client.LoadRequestsAsync(count, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllLinesAsync(arguments[2], requests, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"{count} requests of {client.ClientId} ({client.DefaultDelivery}) written to {arguments[2]}.").ConfigureAwait(false);
+            await File.WriteAllLinesAsync(file.FullName, requests, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"{count} requests of {client.ClientId} ({client.DefaultDelivery}) written to {file.FullName}.").ConfigureAwait(false);
             return 0;
         }
         catch (HttpRequestException e)

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Text.Json;
 using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Clients;
+using Jar.SampleHost.Data;
 using Jar.SampleHost.Hardening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,34 +16,57 @@ namespace Jar.SampleHost.Commands;
 /// </summary>
 internal static class PolicyCommand
 {
-    public const string Name = "policy";
-
-    private delegate Task<int> Verb(IServiceProvider services, string clientId, string[] arguments, TextWriter output, CancellationToken cancellationToken);
-
-    private static readonly Dictionary<string, Verb> Verbs = new(StringComparer.Ordinal)
+    public static Command Create(SampleCommandContext context)
     {
-        ["show"] = ShowAsync,
-        ["set"] = SetAsync,
-    };
+        ArgumentNullException.ThrowIfNull(context);
+        var show = new Command("show", "Prints the client's stored JAR policy: each setting's value, and whether its profile or an override set it.");
+        var showClient = ClientArgument();
+        show.Arguments.Add(showClient);
+        show.SetAction((parse, cancellationToken) => context.RunAsync(
+            parse,
+            DatabaseSetup.Policies,
+            (services, output, token) => ShowAsync(services, parse.GetRequiredValue(showClient), output, token),
+            cancellationToken));
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (arguments.Length < 2 || !Verbs.TryGetValue(arguments[0], out var verb) || SampleCommandLine.IsOption(arguments[1]))
+        var set = new Command("set", $$"""
+            Changes the client's stored JAR policy. <json> replaces it whole, in the shape of Jar:Clients:<client>:Policy
+            ('{"Profile":"strict","RequireJwtId":true}'); then each --<Setting> <value> (or --<Setting>=<value>) changes one
+            setting, and --<Setting> {{PolicyArguments.Unset}} removes its override. A policy that loosens its profile is refused
+            and nothing is written (exit code 1).
+            Settings: {{string.Join(", ", PolicyArguments.Settings.Values.Select(p => p.Name))}}.
+            """);
+        var setClient = ClientArgument();
+        // The words after the client, in order, as PolicyArguments reads them (it names a wrong one, exit code 2): a
+        // --Setting System.CommandLine does not know is a word of this argument, not an unknown option.
+        var changes = new Argument<string[]>("changes")
         {
-            return await SampleCommands.UsageErrorAsync(output, $"policy: expected one of {string.Join(", ", Verbs.Keys)} and a client id.").ConfigureAwait(false);
-        }
+            Description = "[<json>] [--<Setting> <value> ...]",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        set.Arguments.Add(setClient);
+        set.Arguments.Add(changes);
+        set.SetAction((parse, cancellationToken) => context.RunAsync(
+            parse,
+            DatabaseSetup.Policies,
+            (services, output, token) => SetAsync(services, parse.GetRequiredValue(setClient), parse.GetValue(changes) ?? [], output, token),
+            cancellationToken));
 
-        var clientId = arguments[1];
-        if (!services.GetRequiredService<IOptions<SampleClientsOptions>>().Value.Clients.ContainsKey(clientId))
-        {
-            return await SampleCommands.UsageErrorAsync(output, $"policy: '{clientId}' is not a configured client.").ConfigureAwait(false);
-        }
-
-        return await verb(services, clientId, arguments[2..], output, cancellationToken).ConfigureAwait(false);
+        return new Command("policy", "The operator's view of the clients' JAR policies, in the policy store (the JarClientPolicies table).") { show, set };
     }
 
-    private static async Task<int> ShowAsync(IServiceProvider services, string clientId, string[] arguments, TextWriter output, CancellationToken cancellationToken)
+    private static Argument<string> ClientArgument() => new("client") { Description = "A configured client id (Jar:Clients)." };
+
+    private static void RequireConfigured(IServiceProvider services, string clientId)
     {
+        if (!services.GetRequiredService<IOptions<SampleClientsOptions>>().Value.Clients.ContainsKey(clientId))
+        {
+            throw new CommandUsageException($"policy: '{clientId}' is not a configured client.");
+        }
+    }
+
+    public static async Task<int> ShowAsync(IServiceProvider services, string clientId, TextWriter output, CancellationToken cancellationToken)
+    {
+        RequireConfigured(services, clientId);
         JarStoredPolicy stored;
         try
         {
@@ -58,8 +83,9 @@ internal static class PolicyCommand
         return 0;
     }
 
-    private static async Task<int> SetAsync(IServiceProvider services, string clientId, string[] arguments, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> SetAsync(IServiceProvider services, string clientId, IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
+        RequireConfigured(services, clientId);
         var administration = services.GetRequiredService<IJarPolicyAdministration>();
         JarPolicyOverrides? current = null;
         try
@@ -69,7 +95,7 @@ internal static class PolicyCommand
         catch (Exception e) when (e is JarPolicyException or JsonException)
         {
             // A stored row that no longer resolves can only be replaced whole.
-            if (arguments.Length == 0 || SampleCommandLine.IsOption(arguments[0]))
+            if (arguments.Count == 0 || arguments[0].StartsWith('-'))
             {
                 await output.WriteLineAsync($"The stored policy of '{clientId}' is not valid: {e.Message} Give the whole policy as JSON.").ConfigureAwait(false);
                 return 1;
@@ -83,7 +109,7 @@ internal static class PolicyCommand
         }
         catch (FormatException e)
         {
-            return await SampleCommands.UsageErrorAsync(output, $"policy set {clientId}: {e.Message}").ConfigureAwait(false);
+            throw new CommandUsageException($"policy set {clientId}: {e.Message}", e);
         }
 
         JarStoredPolicy stored;

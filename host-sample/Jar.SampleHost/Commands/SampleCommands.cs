@@ -13,6 +13,7 @@ internal static class SampleCommands
     [
         DemoRequestCommand.Create,
         LoadUrlsCommand.Create,
+        LintCommand.Create,
         PolicyCommand.Create,
     ];
 

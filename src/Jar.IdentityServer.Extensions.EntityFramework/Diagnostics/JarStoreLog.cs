@@ -16,4 +16,7 @@ internal static partial class JarStoreLog
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "JAR policy of client {ClientId} seeded from configuration.")]
     public static partial void PolicySeeded(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "JAR policy of client {ClientId} loosened by {Actor}: {Loosenings}. Reason: {Reason}")]
+    public static partial void PolicyLoosened(ILogger logger, string clientId, string actor, string loosenings, string reason);
 }

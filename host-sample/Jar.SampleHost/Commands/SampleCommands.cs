@@ -11,6 +11,7 @@ internal static class SampleCommands
     /// </summary>
     public static IReadOnlyList<Func<SampleCommandContext, Command>> All { get; } =
     [
+        ComplianceCommand.Create,
         DemoRequestCommand.Create,
         LoadUrlsCommand.Create,
         LintCommand.Create,

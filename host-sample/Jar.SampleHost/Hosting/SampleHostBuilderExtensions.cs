@@ -138,6 +138,7 @@ internal static class SampleHostBuilderExtensions
         services.AddOptions<LintSettings>().BindConfiguration(LintSettings.Section).ValidateOnStart();
         services.AddScoped<SampleLint>();
         services.AddHostedService<LintGate>();
+        services.AddScoped<Compliance.ComplianceReportBuilder>();
         return builder;
     }
 

@@ -42,6 +42,7 @@ public static class JarEntityFrameworkServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IReplayLedger>(static sp => sp.GetRequiredService<EntityFrameworkReplayLedger<TContext>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJarDecisionSink, EntityFrameworkDecisionSink<TContext>>());
         services.TryAddSingleton<IJarPolicyAdministration, EntityFrameworkJarPolicyAdministration<TContext>>();
+        services.TryAddSingleton<IJarPolicyChangeLog, EntityFrameworkJarPolicyChangeLog<TContext>>();
         services.AddHostedService<ReplayPruningService<TContext>>();
 
         // The decision chain's verification, export, checkpoints and retention.

@@ -19,6 +19,7 @@ public static class OpenIddictServerBuilderJarExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddJarEngine(configure);
         builder.Services.TryAddScoped<OpenIddictJarClients>();
+        builder.Services.TryAddScoped<Jar.IdentityServer.Extensions.OpenIddict.OpenIddictJarLint>();
 
         // RFC 7636 §4.2, FAPI 2.0 Security Profile §5.3.2.2-5: plain PKCE offers nothing over no PKCE.
         builder.Configure(options => options.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));

@@ -3,6 +3,7 @@ using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Commands;
 using Jar.SampleHost.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -21,7 +22,7 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
         const string client = PolicyHostFactory.JsonClient;
         var before = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
 
-        var (exit, text) = await RunAsync("policy", "set", client, """{"Profile":"strict","AllowedScopes":["openid"],"Mode":"ReportOnly"}""");
+        var (exit, text) = await RunAsync("policy", "set", client, """{"Profile":"strict","AllowedScopes":["openid"],"Mode":"ReportOnly"}""", "--allow-loosening", "--reason", "rollout of a new partner");
 
         exit.ShouldBe(0);
         text.ShouldContain($"Stored the JAR policy of {client} (revision {before.Revision + 1}).");
@@ -51,7 +52,7 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
     {
         const string client = PolicyHostFactory.FlagsClient;
 
-        var (exit, text) = await RunAsync("policy", "set", client, "--MaxRequestObjectLifetime", "00:10:00", "--AllowedScopes=openid", "--RequireJwtId", "null", "--Database:Provider", "Sqlite");
+        var (exit, text) = await RunAsync("policy", "set", client, "--MaxRequestObjectLifetime", "00:10:00", "--AllowedScopes=openid", "--RequireJwtId", "null", "--Database:Provider", "Sqlite", "--allow-loosening", "--reason", "jti not sent yet");
 
         exit.ShouldBe(0);
         var overrides = (await GetAsync(client)).Overrides.ShouldNotBeNull();
@@ -83,6 +84,61 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
         text.ShouldContain(message);
         var after = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
         (after.Revision, after.UpdatedAt, after.Profile, after.OverridesJson).ShouldBe((before.Revision, before.UpdatedAt, before.Profile, before.OverridesJson));
+    }
+
+    [Fact]
+    public async Task Policy_set_that_loosens_the_stored_policy_is_refused_names_each_setting_exits_1_and_writes_nothing()
+    {
+        const string client = PolicyHostFactory.GuardedClient;
+        var before = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
+
+        // Within the profile (strict allows all of it), but weaker than what is stored.
+        var (exit, text) = await RunAsync("policy", "set", client, """{"Profile":"strict","RequireRequestObject":false}""");
+
+        exit.ShouldBe(1);
+        text.ShouldStartWith($"Refused, nothing was written. Client '{client}': the change loosens the stored policy (AllowedScopes [openid, profile] -> (none); RequireJwtId true -> false).");
+        text.ShouldContain("--allow-loosening --reason");
+        var after = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
+        (after.Revision, after.OverridesJson).ShouldBe((before.Revision, before.OverridesJson));
+        (await ChangesAsync(client)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("policy set: --allow-loosening needs --reason \"<why>\"", "--allow-loosening")]
+    [InlineData("policy set: --reason goes with --allow-loosening.", "--reason", "because")]
+    public async Task Policy_set_refuses_a_loosening_flag_without_its_pair_with_exit_code_2(string message, params string[] flags)
+    {
+        const string client = PolicyHostFactory.GuardedClient;
+        var before = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
+
+        var (exit, text) = await RunAsync(["policy", "set", client, "--RequireJwtId", "false", .. flags]);
+
+        exit.ShouldBe(2);
+        text.ShouldStartWith(message);
+        (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull().Revision.ShouldBe(before.Revision);
+    }
+
+    [Fact]
+    public async Task A_deliberate_loosening_is_stored_recorded_with_user_reason_and_before_after_and_lint_reports_it()
+    {
+        const string client = PolicyHostFactory.LoosenedClient;
+        var before = (await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull();
+
+        var (exit, _) = await RunAsync("policy", "set", client, "--RequireJwtId", "false", "--allow-loosening", "--reason", "partner library cannot send jti");
+
+        exit.ShouldBe(0);
+        var change = (await ChangesAsync(client)).ShouldHaveSingleItem();
+        change.Actor.ShouldBe(Environment.UserName);
+        change.Reason.ShouldBe("partner library cannot send jti");
+        change.LooseningsJson.ShouldBe("""[{"setting":"RequireJwtId","before":"true","after":"false"}]""");
+        change.BeforeJson.ShouldBe(before.OverridesJson);
+        change.AfterJson.ShouldBe((await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull().OverridesJson);
+        change.ChangedAt.ShouldBe((await Stores.PolicyRowAsync(host, client))!.UpdatedAt);
+
+        var (lintExit, lint) = await RunAsync("lint");
+        lintExit.ShouldBe(0); // a warning, not an error
+        lint.ShouldContain($"warning   JARL036  client:{client}");
+        lint.ShouldContain($"by '{Environment.UserName}' (RequireJwtId true -> false); reason: partner library cannot send jti");
     }
 
     [Theory]
@@ -140,6 +196,9 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
         var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
         (record.Outcome, record.RuleIds).ShouldBe((JarOutcome.Refused, "JAR602"));
     }
+
+    private Task<List<JarPolicyChangeRecord>> ChangesAsync(string clientId) =>
+        Stores.QueryAsync(host, db => db.Set<JarPolicyChangeRecord>().Where(c => c.ClientId == clientId).ToListAsync());
 
     private async Task<JarStoredPolicy> GetAsync(string clientId)
     {

@@ -9,10 +9,16 @@ public sealed class PolicyHostFactory : SampleHostFactory
     /// <summary>Configured with strict, RequireJwtId and a scope ceiling; changed setting by setting.</summary>
     public const string FlagsClient = "flags-client";
 
+    /// <summary>Configured as the two above; a loosening of it is refused.</summary>
+    public const string GuardedClient = "guarded-client";
+
+    /// <summary>Configured as the two above; loosened deliberately, with a reason.</summary>
+    public const string LoosenedClient = "loosened-client";
+
     protected override void AddSettings(Dictionary<string, string?> settings)
     {
         base.AddSettings(settings);
-        foreach (var clientId in (string[])[JsonClient, FlagsClient])
+        foreach (var clientId in (string[])[JsonClient, FlagsClient, GuardedClient, LoosenedClient])
         {
             var client = $"Jar:Clients:{clientId}:";
             settings[client + "Type"] = "public";

@@ -43,15 +43,42 @@ internal static class PolicyCommand
             Description = "[<json>] [--<Setting> <value> ...]",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        // Loosening the stored policy (any setting weaker than it is now) is a deliberate act: refused without these two.
+        var allowLoosening = new Option<bool>("--allow-loosening")
+        {
+            Description = "Allow the change to make the stored policy weaker; recorded with --reason and the operating system user (JarPolicyChanges).",
+        };
+        var reason = new Option<string?>("--reason") { Description = "Why the stored policy is loosened (with --allow-loosening).", HelpName = "text" };
         set.Arguments.Add(setClient);
         set.Arguments.Add(changes);
+        set.Options.Add(allowLoosening);
+        set.Options.Add(reason);
         set.SetAction((parse, cancellationToken) => context.RunAsync(
             parse,
             DatabaseSetup.Policies,
-            (services, output, token) => SetAsync(services, parse.GetRequiredValue(setClient), parse.GetValue(changes) ?? [], output, token),
+            (services, output, token) => SetAsync(
+                services,
+                parse.GetRequiredValue(setClient),
+                parse.GetValue(changes) ?? [],
+                Approval(parse.GetValue(allowLoosening), parse.GetValue(reason)),
+                output,
+                token),
             cancellationToken));
 
         return new Command("policy", "The operator's view of the clients' JAR policies, in the policy store (the JarClientPolicies table).") { show, set };
+    }
+
+    /// <summary>The approval a command line gives for a loosening: the operating system user, and the reason it states.</summary>
+    private static JarPolicyLooseningApproval? Approval(bool allowLoosening, string? reason)
+    {
+        if (!allowLoosening)
+        {
+            return reason is null ? null : throw new CommandUsageException("policy set: --reason goes with --allow-loosening.");
+        }
+
+        return string.IsNullOrWhiteSpace(reason)
+            ? throw new CommandUsageException("policy set: --allow-loosening needs --reason \"<why>\"; the reason is recorded with the change.")
+            : new JarPolicyLooseningApproval(Environment.UserName, reason);
     }
 
     private static Argument<string> ClientArgument() => new("client") { Description = "A configured client id (Jar:Clients)." };
@@ -83,7 +110,7 @@ internal static class PolicyCommand
         return 0;
     }
 
-    public static async Task<int> SetAsync(IServiceProvider services, string clientId, IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> SetAsync(IServiceProvider services, string clientId, IReadOnlyList<string> arguments, JarPolicyLooseningApproval? approval, TextWriter output, CancellationToken cancellationToken)
     {
         RequireConfigured(services, clientId);
         var administration = services.GetRequiredService<IJarPolicyAdministration>();
@@ -116,7 +143,12 @@ internal static class PolicyCommand
         try
         {
             // Checked against its profile before anything is written: a loosening is refused whole.
-            stored = await administration.SetAsync(clientId, next, cancellationToken).ConfigureAwait(false);
+            stored = await administration.SetAsync(clientId, next, approval, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JarPolicyLooseningException e)
+        {
+            await output.WriteLineAsync($"Refused, nothing was written. {e.Message} To loosen it deliberately: policy set {clientId} ... --allow-loosening --reason \"<why>\".").ConfigureAwait(false);
+            return 1;
         }
         catch (JarPolicyException e)
         {

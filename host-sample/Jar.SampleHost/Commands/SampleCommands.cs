@@ -11,8 +11,10 @@ internal static class SampleCommands
     /// </summary>
     public static IReadOnlyList<Func<SampleCommandContext, Command>> All { get; } =
     [
+        ComplianceCommand.Create,
         DemoRequestCommand.Create,
         LoadUrlsCommand.Create,
+        LintCommand.Create,
         PolicyCommand.Create,
         AuditCommand.Create,
     ];

@@ -3,6 +3,7 @@ using Jar.SampleHost.Clients;
 using Jar.SampleHost.Data;
 using Jar.SampleHost.Demo;
 using Jar.SampleHost.Endpoints;
+using Jar.SampleHost.Lint;
 using Jar.SampleHost.Hardening;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,8 @@ internal static class SampleHostBuilderExtensions
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 // The hybrid flow serves code id_token, FAPI 1.0 Advanced's response type (§5.2.2-2); each client may
-                // use only the response types its JAR policy allows (see ClientSeeder).
+                // use only the response types its JAR policy allows (see ClientSeeder). Discovery keeps only the
+                // hybrid types a configured policy allows (HybridFlow below), so it advertises nothing no client may use.
                 options.AllowAuthorizationCodeFlow().AllowHybridFlow().AllowRefreshTokenFlow();
 
                 // An accepted authorization request is stored and replaced by a request_uri before the login and
@@ -75,7 +77,12 @@ internal static class SampleHostBuilderExtensions
 
                 // FAPI 2.0 Security Profile §5.3.2.2-12: a pushed request_uri lives less than 600 s. The same
                 // lifetime bounds a cached request, that is the time a user has to sign in and consent.
-                options.Configure(server => server.RequestTokenLifetime = TimeSpan.FromMinutes(5));
+                // FAPI 2.0 Security Profile §5.3.2.1: authorization codes live 60 seconds at most (lint JARL037).
+                options.Configure(server =>
+                {
+                    server.RequestTokenLifetime = TimeSpan.FromMinutes(5);
+                    server.AuthorizationCodeLifetime = TimeSpan.FromSeconds(60);
+                });
 
                 // Ephemeral keys: nothing to set up, and tokens from a previous run are refused after a restart. The
                 // signing key's algorithm comes from Server:SigningKeyAlgorithm (see SigningKeys below).
@@ -109,6 +116,7 @@ internal static class SampleHostBuilderExtensions
         services.AddOptions<JarHardeningOptions>().Configure<RequestObjectDecryptionKeys>(static (jar, keys) => keys.AddTo(jar));
 
         // Issuer, transport security and scopes come from configuration, read once every source has been added.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<JarHardeningOptions>>(HybridFlow.KeepOnlyWhatPoliciesAllow);
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ServerSettings>, IOptions<SampleClientsOptions>>((server, settings, clients) =>
         {
             if (settings.Value.Issuer is { } issuer)
@@ -145,6 +153,12 @@ internal static class SampleHostBuilderExtensions
         services.AddSingleton<ConsentTickets>();
         services.AddSingleton<RuleCatalogue>();
         services.AddHostedService<DatabaseInitializer>();
+
+        // The registration lint: the lint command, and Jar:Lint:OnStart once the database is ready (hosted services start in order).
+        services.AddOptions<LintSettings>().BindConfiguration(LintSettings.Section).ValidateOnStart();
+        services.AddScoped<SampleLint>();
+        services.AddHostedService<LintGate>();
+        services.AddScoped<Compliance.ComplianceReportBuilder>();
         return builder;
     }
 

@@ -32,4 +32,10 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "The database failed while the {Endpoint} endpoint served {Path}; answered temporarily_unavailable.")]
     public static partial void StoreFailed(ILogger logger, Exception exception, string endpoint, string path);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Registration lint, {Level} {RuleId}: {Message}")]
+    public static partial void LintFinding(ILogger logger, string level, string ruleId, string message);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Registration lint: {Errors} errors, {Warnings} warnings, {Notes} notes.")]
+    public static partial void LintDone(ILogger logger, int errors, int warnings, int notes);
 }

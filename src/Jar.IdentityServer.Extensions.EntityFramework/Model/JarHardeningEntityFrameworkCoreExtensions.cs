@@ -7,8 +7,9 @@ namespace Microsoft.EntityFrameworkCore;
 public static class JarHardeningEntityFrameworkCoreExtensions
 {
     /// <summary>
-    /// Adds <see cref="JarClientPolicy"/>, <see cref="JarReplayEntry"/> and <see cref="JarDecisionRecord"/>
-    /// (tables <c>JarClientPolicies</c>, <c>JarReplayEntries</c>, <c>JarDecisionRecords</c>). Call it from
+    /// Adds <see cref="JarClientPolicy"/>, <see cref="JarReplayEntry"/>, <see cref="JarDecisionRecord"/> and
+    /// <see cref="JarPolicyChangeRecord"/> (tables <c>JarClientPolicies</c>, <c>JarReplayEntries</c>,
+    /// <c>JarDecisionRecords</c>, <c>JarPolicyChanges</c>). Call it from
     /// <c>OnModelCreating</c>; it composes with any other library's model, OpenIddict's included.
     /// </summary>
     public static ModelBuilder UseJarHardening(this ModelBuilder builder)
@@ -18,6 +19,7 @@ public static class JarHardeningEntityFrameworkCoreExtensions
         builder.ApplyConfiguration(new JarReplayEntryConfiguration());
         builder.ApplyConfiguration(new JarDecisionRecordConfiguration());
         builder.ApplyConfiguration(new JarDecisionChainHeadConfiguration());
+        builder.ApplyConfiguration(new JarPolicyChangeRecordConfiguration());
         return builder;
     }
 

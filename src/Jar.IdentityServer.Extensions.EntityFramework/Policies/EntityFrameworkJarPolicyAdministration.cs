@@ -21,9 +21,15 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
         return store.ReadAsync(clientId, cancellationToken);
     }
 
-    public async Task<JarStoredPolicy> SetAsync(string clientId, JarPolicyOverrides policy, CancellationToken cancellationToken = default)
+    public async Task<JarStoredPolicy> SetAsync(string clientId, JarPolicyOverrides policy, JarPolicyLooseningApproval? approval = null, CancellationToken cancellationToken = default)
     {
         var resolution = Validate(clientId, policy);
+        if (approval is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(approval.Actor);
+            ArgumentException.ThrowIfNullOrWhiteSpace(approval.Reason);
+        }
+
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var rows = lease.Context.Set<JarClientPolicy>();
         var row = await rows.FirstOrDefaultAsync(p => p.ClientId == clientId, cancellationToken).ConfigureAwait(false);
@@ -33,6 +39,16 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
                 $"Client '{clientId}': the database matched the row of client '{row.ClientId}'; its collation ignores case. Give the ClientId column a case-sensitive collation.");
         }
 
+        // The stored policy, as the engine enforces it now: a client without a row runs under the default profile.
+        // A row that no longer resolves (edited by hand) counts as the strictest: replacing it is never a loosening.
+        var before = row is null ? JarProfiles.Resolve(clientId, null, engineOptions.Value.DefaultProfile).Policy : TryResolve(row);
+        var loosenings = before is null ? [] : JarPolicyComparison.Loosenings(before, resolution.Policy);
+        if (loosenings.Count > 0 && approval is null)
+        {
+            throw new JarPolicyLooseningException(clientId, loosenings);
+        }
+
+        var beforeJson = row?.OverridesJson;
         if (row is null)
         {
             row = new JarClientPolicy { ClientId = clientId };
@@ -43,8 +59,28 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
         row.OverridesJson = JarPolicyJson.Write(policy);
         row.Revision++;
         row.UpdatedAt = time.GetUtcNow();
+        if (loosenings.Count > 0)
+        {
+            // One save with the policy: a loosening is never stored without its record, nor recorded without being stored.
+            lease.Context.Set<JarPolicyChangeRecord>().Add(new JarPolicyChangeRecord
+            {
+                ClientId = clientId,
+                ChangedAt = row.UpdatedAt,
+                Actor = Bounded(approval!.Actor, JarPolicyChangeRecord.MaxActorLength),
+                Reason = Bounded(approval.Reason, JarPolicyChangeRecord.MaxReasonLength),
+                LooseningsJson = System.Text.Json.JsonSerializer.Serialize(loosenings.ToArray(), JarPolicyJsonContext.Default.JarPolicyLooseningArray),
+                BeforeJson = beforeJson,
+                AfterJson = row.OverridesJson,
+            });
+        }
+
         await lease.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cache.Remove(clientId);
+        if (loosenings.Count > 0)
+        {
+            JarStoreLog.PolicyLoosened(logger, clientId, approval!.Actor, JarPolicyLooseningException.Describe(loosenings), approval.Reason);
+        }
+
         JarStoreLog.PolicyStored(logger, clientId, resolution.Policy.Profile, row.Revision);
         return store.Resolve(clientId, row);
     }
@@ -97,6 +133,20 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
 
         return inserted;
     }
+
+    private JarPolicy? TryResolve(JarClientPolicy row)
+    {
+        try
+        {
+            return store.Resolve(row.ClientId, row).Resolution.Policy;
+        }
+        catch (Exception e) when (e is JarPolicyException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Bounded(string value, int length) => value.Length <= length ? value : value[..length];
 
     private JarPolicyResolution Validate(string clientId, JarPolicyOverrides overrides)
     {

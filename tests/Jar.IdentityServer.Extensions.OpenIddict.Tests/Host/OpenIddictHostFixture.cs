@@ -35,6 +35,9 @@ public sealed class OpenIddictHostFixture : IAuthorizationServer, IAsyncLifetime
 
     internal TestClients Clients { get; } = new();
 
+    /// <summary>The host's services, for tests that read what the host reads (the lint's input).</summary>
+    internal IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
+
     /// <summary>The server's request object decryption keys (RFC 9101 §6.1).</summary>
     internal ServerEncryptionKeys EncryptionKeys { get; } = new();
 

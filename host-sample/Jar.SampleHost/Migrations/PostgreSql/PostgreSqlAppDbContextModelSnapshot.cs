@@ -187,6 +187,52 @@ namespace Jar.SampleHost.Migrations.PostgreSql
                     b.ToTable("JarDecisionRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarPolicyChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AfterJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LooseningsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("ClientId", "ChangedAt");
+
+                    b.ToTable("JarPolicyChanges", (string)null);
+                });
+
             modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarReplayEntry", b =>
                 {
                     b.Property<string>("ClientId")

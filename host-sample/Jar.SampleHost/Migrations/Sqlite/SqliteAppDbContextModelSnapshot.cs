@@ -180,6 +180,50 @@ namespace Jar.SampleHost.Migrations.Sqlite
                     b.ToTable("JarDecisionRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarPolicyChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LooseningsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("ClientId", "ChangedAt");
+
+                    b.ToTable("JarPolicyChanges", (string)null);
+                });
+
             modelBuilder.Entity("Jar.IdentityServer.Extensions.EntityFramework.JarReplayEntry", b =>
                 {
                     b.Property<string>("ClientId")

@@ -14,7 +14,8 @@
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
 # Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path, not measured: on 2 cores the JIT tiers up for that long),
-#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_PROVIDERS ("Sqlite PostgreSql"),
+#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
+#        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
 #        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
 #        LOAD_TRACE (a folder: after the measured runs, one more jar run of each database under dotnet-trace's CPU
@@ -30,6 +31,7 @@ connections=${LOAD_CONNECTIONS:-4}
 threads=${LOAD_THREADS:-2}
 warmup=${LOAD_WARMUP:-15s}
 requests=${LOAD_REQUESTS:-20000}
+timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 
 for tool in wrk curl; do
@@ -83,7 +85,7 @@ host_options() {
 run_wrk() { # name file duration
   local out="$work/$1.wrk" before after
   before=$(cpu_ticks)
-  LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --latency -s scripts/load.lua "$url" >"$out"
+  LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --timeout "$timeout" --latency -s scripts/load.lua "$url" >"$out"
   after=$(cpu_ticks)
   local line
   line=$(grep '^LOAD requests=' "$out")

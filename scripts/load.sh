@@ -9,12 +9,15 @@
 # load-urls command, so every JAR request takes one INSERT in the replay ledger; plain and jar write a decision record,
 # all three OpenIddict's request token. The wrk script (scripts/load.lua) checks every answer; the run fails on any
 # other. Beside req/s and p50/p99 latency, the summary gives the host's CPU time per request: user + system time of
-# the host process (/proc/<pid>/stat) over the measured run, divided by the requests answered in it. On a machine
+# the host process (/proc/<pid>/stat) over the measured run, divided by the requests answered in it; and its managed
+# allocations per request (GC.GetTotalAllocatedBytes, read from the host's /diagnostics/allocated endpoint, which
+# these runs switch on with Diagnostics:AllocationCounter). On a machine
 # shared with other work absolute numbers move from run to run; compare the ratios, which come from one run.
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
 # Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path, not measured: on 2 cores the JIT tiers up for that long),
-#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_PROVIDERS ("Sqlite PostgreSql"),
+#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
+#        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
 #        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
 #        LOAD_TRACE (a folder: after the measured runs, one more jar run of each database under dotnet-trace's CPU
@@ -30,6 +33,7 @@ connections=${LOAD_CONNECTIONS:-4}
 threads=${LOAD_THREADS:-2}
 warmup=${LOAD_WARMUP:-15s}
 requests=${LOAD_REQUESTS:-20000}
+timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 
 for tool in wrk curl; do
@@ -75,16 +79,18 @@ free_port() {
 # The host's options for one database: listening URL, logging at Warning, provider and connection string.
 host_options() {
   echo "--urls" "$url" "--Logging:LogLevel:Default" "Warning" "--Logging:LogLevel:Microsoft.AspNetCore" "Warning" \
-    "--Database:Provider" "$1"
+    "--Database:Provider" "$1" "--Diagnostics:AllocationCounter" "true"
 }
 
-# wrk on one file of requests: prints "<req/s> <p50 ms> <p99 ms> <CPU µs/request>"; fails on any unexpected answer or
-# exhausted file.
+# wrk on one file of requests: prints "<req/s> <p50 ms> <p99 ms> <CPU µs/request> <KB allocated/request>"; fails on any
+# unexpected answer or exhausted file.
 run_wrk() { # name file duration
-  local out="$work/$1.wrk" before after
+  local out="$work/$1.wrk" before after allocated_before allocated_after
+  allocated_before=$(allocated_bytes)
   before=$(cpu_ticks)
-  LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --latency -s scripts/load.lua "$url" >"$out"
+  LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --timeout "$timeout" --latency -s scripts/load.lua "$url" >"$out"
   after=$(cpu_ticks)
+  allocated_after=$(allocated_bytes)
   local line
   line=$(grep '^LOAD requests=' "$out")
   if ! grep -q ' unexpected=0 exhausted=0 errors=0 ' <<<"$line"; then
@@ -95,7 +101,13 @@ run_wrk() { # name file duration
   local answered
   answered=$(sed -n 's/.*requests=\([0-9]*\) .*/\1/p' <<<"$line")
   sed -n 's/.* rps=\([0-9.]*\) .* p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line" | tr -d '\n'
-  awk -v b="$before" -v a="$after" -v n="$answered" -v hz="$clock_ticks" 'BEGIN { printf " %.0f\n", (a - b) / hz * 1e6 / n }'
+  awk -v b="$before" -v a="$after" -v n="$answered" -v hz="$clock_ticks" -v ab="$allocated_before" -v aa="$allocated_after" \
+    'BEGIN { printf " %.0f %.1f\n", (a - b) / hz * 1e6 / n, (aa - ab) / 1024 / n }'
+}
+
+# The host's managed allocations so far, in bytes (its /diagnostics/allocated endpoint, on for these runs).
+allocated_bytes() {
+  curl -fsS "$url/diagnostics/allocated"
 }
 
 # User + system CPU time of the host process so far, in clock ticks (proc(5): fields 14 and 15 of /proc/<pid>/stat;
@@ -191,10 +203,10 @@ echo "wrk -t $threads -c $connections -d $duration, $(nproc) cores; every answer
 echo "(absolute numbers depend on what else the machine runs; the ratios compare paths measured in this one run)"
 for provider in $providers; do
   echo "$provider"
-  printf '  %-6s %10s %16s %16s\n' path "req/s" "p50/p99 ms" "CPU µs/request"
+  printf '  %-6s %10s %16s %16s %18s\n' path "req/s" "p50/p99 ms" "CPU µs/request" "KB alloc/request"
   for path in stock plain jar; do
-    read -r rps p50 p99 cpu <<<"${results[$provider-$path]}"
-    printf '  %-6s %10s %16s %16s\n' "$path" "$rps" "$p50/$p99" "$cpu"
+    read -r rps p50 p99 cpu allocated <<<"${results[$provider-$path]}"
+    printf '  %-6s %10s %16s %16s %18s\n' "$path" "$rps" "$p50/$p99" "$cpu" "$allocated"
   done
   read -r stock _ <<<"${results[$provider-stock]}"
   read -r plain _ <<<"${results[$provider-plain]}"

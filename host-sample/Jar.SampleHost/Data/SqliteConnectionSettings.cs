@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -19,23 +20,50 @@ namespace Jar.SampleHost.Data;
 /// to Microsoft.Data.Sqlite, which sleeps 150 ms between attempts; concurrent requests then queue for the write lock
 /// instead of sleeping past it. The bound stays the same: past it, the command fails and the request is refused.</item>
 /// </list>
+/// Both settings live as long as the native connection, which Microsoft.Data.Sqlite keeps in its pool across many
+/// <see cref="SqliteConnection"/> objects; they are applied once per native connection, not at every open (every
+/// store call opens one, and the PRAGMAs took a tenth of an authorization request's time: docs/performance.md).
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
 
+    // The native connections already set up; an entry goes when its native connection is collected.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = Command(connection);
-        command.ExecuteNonQuery();
+        if (NeedsSettings(connection))
+        {
+            using var command = Command(connection);
+            command.ExecuteNonQuery();
+            MarkConfigured(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        var command = Command(connection);
-        await using (command.ConfigureAwait(false))
+        if (NeedsSettings(connection))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var command = Command(connection);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            MarkConfigured(connection);
+        }
+    }
+
+    private static bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } native } || !Configured.TryGetValue(native, out _);
+
+    // Only after the PRAGMAs succeeded: a failed attempt is retried at the next open.
+    private static void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } native })
+        {
+            Configured.AddOrUpdate(native, native);
         }
     }
 

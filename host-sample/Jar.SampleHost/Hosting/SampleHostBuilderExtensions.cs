@@ -179,6 +179,7 @@ internal static class SampleHostBuilderExtensions
         app.MapRazorPages();
         app.MapAuthorizationEndpoint();
         app.MapUserInfoEndpoint();
+        app.MapAllocationCounterEndpoint(app.Configuration);
         return app;
     }
 }

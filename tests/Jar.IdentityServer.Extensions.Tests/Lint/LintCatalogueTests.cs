@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Jar.IdentityServer.Extensions.Lint;
 using Jar.IdentityServer.Extensions.Tests.Fixtures;
+using Jar.Testing;
 
 namespace Jar.IdentityServer.Extensions.Tests.Lint;
 

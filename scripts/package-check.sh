@@ -18,7 +18,8 @@ trap cleanup EXIT
 version="0.0.0-check.$(date +%s)"
 feed="$work/feed"
 for project in src/Jar.IdentityServer.Extensions src/Jar.IdentityServer.Extensions.OpenIddict src/Jar.IdentityServer.Extensions.EntityFramework; do
-  dotnet pack "$project" -c Release --nologo -v quiet -o "$feed" -p:Version="$version" >/dev/null
+  # Built under the work folder (--artifacts-path), so the repository's own bin/ and obj/ keep their build.
+  dotnet pack "$project" -c Release --nologo -v quiet --artifacts-path "$work/artifacts" -o "$feed" -p:Version="$version" >/dev/null
 done
 for id in Jar.IdentityServer.Extensions Jar.IdentityServer.Extensions.OpenIddict Jar.IdentityServer.Extensions.EntityFramework; do
   test -s "$feed/$id.$version.nupkg" || { echo "package-check: $id.$version.nupkg is missing" >&2; exit 1; }

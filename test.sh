@@ -44,4 +44,8 @@ trap 'type jar_pg_stop >/dev/null 2>&1 && jar_pg_stop; type jar_redis_stop >/dev
 
 step "running every test (dotnet test, Release)"
 dotnet test Jar.IdentityServer.Extensions.sln -c Release --nologo "$@"
+
+# The three library packages, used by package from a throw-away OpenIddict app.
+step "packing the libraries and building an app from the packages (scripts/package-check.sh)"
+scripts/package-check.sh
 step "done"

@@ -50,11 +50,12 @@ public sealed class SqlServerMigrationScriptTests
 
         schema.Tables.Keys.ShouldBe(
         [
-            "__EFMigrationsHistory", "DemoPendingAuthorizations", "JarClientPolicies", "JarDecisionRecords", "JarReplayEntries",
+            "__EFMigrationsHistory", "DemoPendingAuthorizations", "JarClientPolicies", "JarDecisionChainHeads", "JarDecisionRecords", "JarReplayEntries",
             "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictScopes", "OpenIddictTokens",
         ], ignoreOrder: true);
         schema.Indexes.ShouldContain(("JarReplayEntries", "IX_JarReplayEntries_ExpiresAt"));
         schema.Indexes.ShouldContain(("JarDecisionRecords", "IX_JarDecisionRecords_ClientId_DecidedAt"));
+        schema.Indexes.ShouldContain(("JarDecisionRecords", "IX_JarDecisionRecords_Sequence"));
         schema.Indexes.ShouldContain(("OpenIddictApplications", "IX_OpenIddictApplications_ClientId"));
     }
 

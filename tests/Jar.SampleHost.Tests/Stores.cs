@@ -29,9 +29,19 @@ public static class Stores
         return payload.RootElement.GetProperty(name).GetRawText();
     }
 
-    /// <summary>The decision records of the request object with this hash, oldest first.</summary>
-    public static Task<List<JarDecisionRecord>> DecisionsAsync(SampleHostFactory host, string requestObject) =>
-        QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.RequestObjectHash == Sha256Hex(requestObject)).OrderBy(r => r.Id).ToListAsync());
+    /// <summary>
+    /// The engine's decisions on the request object with this hash, oldest first: the first record of each trail that
+    /// holds the hash (the later records of an accepted request's trail carry it too).
+    /// </summary>
+    public static async Task<List<JarDecisionRecord>> DecisionsAsync(SampleHostFactory host, string requestObject)
+    {
+        var records = await QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.RequestObjectHash == Sha256Hex(requestObject)).OrderBy(r => r.Id).ToListAsync());
+        return EngineDecisions(records);
+    }
+
+    /// <summary>The first record of each trail among <paramref name="records"/>: the engine's decision that opened it.</summary>
+    public static List<JarDecisionRecord> EngineDecisions(IEnumerable<JarDecisionRecord> records) =>
+        [.. records.GroupBy(r => r.TrailId).Select(trail => trail.MinBy(r => r.Id)!).OrderBy(r => r.Id)];
 
     /// <summary>Whether the replay ledger holds this client's jti.</summary>
     public static Task<bool> ReplayEntryExistsAsync(SampleHostFactory host, string clientId, string jwtId) =>

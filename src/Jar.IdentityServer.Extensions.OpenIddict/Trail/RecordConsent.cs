@@ -38,7 +38,7 @@ internal sealed class RecordConsent(IJarTrail trail, TimeProvider time, ILogger<
         };
         if (!await TrailWriter.TryAppendAsync(trail, record, logger, context.CancellationToken).ConfigureAwait(false))
         {
-            context.Reject(JarRules.StoreUnavailable.Error, $"{TrailWriter.Unavailable} (rule {JarRules.StoreUnavailable.Id})");
+            TrailWriter.RejectUnavailable(context);
         }
     }
 }

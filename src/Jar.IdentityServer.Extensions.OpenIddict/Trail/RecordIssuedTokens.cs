@@ -50,7 +50,7 @@ internal sealed class RecordIssuedTokens(IJarTrail trail, TimeProvider time, ILo
 
         if (!await TrailWriter.TryAppendAsync(trail, record, logger, context.CancellationToken).ConfigureAwait(false))
         {
-            context.Reject(JarRules.StoreUnavailable.Error, $"{TrailWriter.Unavailable} (rule {JarRules.StoreUnavailable.Id})");
+            TrailWriter.RejectUnavailable(context);
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class RecordResolvedReference(IJarTrail trail, TimeProvider time
         var record = carried.Record(time.GetUtcNow(), JarEndpoint.Authorization, JarTrailStep.Request, JarOutcome.Accepted, context.ClientId);
         if (!await TrailWriter.TryAppendAsync(trail, record, logger, context.CancellationToken).ConfigureAwait(false))
         {
-            context.Reject(JarRules.StoreUnavailable.Error, $"{TrailWriter.Unavailable} (rule {JarRules.StoreUnavailable.Id})");
+            TrailWriter.RejectUnavailable(context);
         }
     }
 }

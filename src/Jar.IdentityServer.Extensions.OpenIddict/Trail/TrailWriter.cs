@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Jar.IdentityServer.Extensions.OpenIddict.Trail;
 
@@ -20,4 +21,8 @@ internal static class TrailWriter
             return false;
         }
     }
+
+    /// <summary>An acceptance that cannot be recorded is refused: temporarily_unavailable, JAR901.</summary>
+    public static void RejectUnavailable(BaseValidatingContext context) =>
+        context.Reject(JarRules.StoreUnavailable.Error, $"{Unavailable} (rule {JarRules.StoreUnavailable.Id})");
 }

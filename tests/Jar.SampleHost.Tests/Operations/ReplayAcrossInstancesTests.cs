@@ -123,6 +123,7 @@ public abstract class ReplayAcrossInstancesTests(SharedPostgreSqlInstances insta
         var records = await Stores.QueryAsync(instances.A, db => db.Set<JarDecisionRecord>()
             .Where(r => r.RequestObjectHash != null && hashes.Contains(r.RequestObjectHash))
             .ToListAsync());
+        records = Stores.EngineDecisions(records);
         foreach (var requestObject in requestObjects)
         {
             var decided = records.Where(r => r.RequestObjectHash == Stores.Sha256Hex(requestObject)).ToList();

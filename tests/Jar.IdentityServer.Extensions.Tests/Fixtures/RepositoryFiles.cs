@@ -21,4 +21,21 @@ internal static class RepositoryFiles
 
     public static string[] ReadLines(params string[] relativePath) =>
         File.ReadAllLines(Path.Combine([Root().FullName, .. relativePath]));
+
+    /// <summary>The cells of each row of the Markdown table under <paramref name="heading"/> (after its separator, up to the first line that is not a row).</summary>
+    public static List<string[]> TableRows(string heading, params string[] relativePath)
+    {
+        var lines = ReadLines(relativePath);
+        var start = Array.IndexOf(lines, heading);
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"{string.Join('/', relativePath)} has no table headed {heading}");
+        }
+
+        return lines
+            .Skip(start + 2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+            .ToList();
+    }
 }

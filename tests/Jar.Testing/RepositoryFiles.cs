@@ -26,4 +26,21 @@ public static class RepositoryFiles
     public static string Path(params string[] relativePath) => System.IO.Path.Combine([Root().FullName, .. relativePath]);
 
     public static string[] ReadLines(params string[] relativePath) => File.ReadAllLines(Path(relativePath));
+
+    /// <summary>The cells of each row of the Markdown table under <paramref name="heading"/> (after its separator, up to the first line that is not a row).</summary>
+    public static List<string[]> TableRows(string heading, params string[] relativePath)
+    {
+        var lines = ReadLines(relativePath);
+        var start = Array.IndexOf(lines, heading);
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"{string.Join('/', relativePath)} has no table headed {heading}");
+        }
+
+        return lines
+            .Skip(start + 2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+            .ToList();
+    }
 }

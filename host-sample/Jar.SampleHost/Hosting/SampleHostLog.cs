@@ -38,4 +38,7 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Registration lint: {Errors} errors, {Warnings} warnings, {Notes} notes.")]
     public static partial void LintDone(ILogger logger, int errors, int warnings, int notes);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Registration lint could not run at start (Jar:Lint:OnStart = Warn); the host starts.")]
+    public static partial void LintFailed(ILogger logger, Exception exception);
 }

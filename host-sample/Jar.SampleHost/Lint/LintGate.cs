@@ -18,7 +18,18 @@ internal sealed class LintGate(IServiceProvider services, IOptions<LintSettings>
         }
 
         await using var scope = services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<SampleLint>().RunAsync(cancellationToken).ConfigureAwait(false);
+        JarLintReport report;
+        try
+        {
+            report = await scope.ServiceProvider.GetRequiredService<SampleLint>().RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (mode == LintOnStart.Warn && e is not OperationCanceledException)
+        {
+            // Warn never stops a start: a lint that cannot read (a stored policy edited into something invalid) is said, not fatal.
+            SampleHostLog.LintFailed(logger, e);
+            return;
+        }
+
         foreach (var finding in report.Findings)
         {
             SampleHostLog.LintFinding(logger, JarLintText.Level(finding.Severity), finding.Rule.Id, finding.Message);

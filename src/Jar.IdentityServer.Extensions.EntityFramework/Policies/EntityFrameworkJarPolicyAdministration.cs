@@ -39,9 +39,10 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
                 $"Client '{clientId}': the database matched the row of client '{row.ClientId}'; its collation ignores case. Give the ClientId column a case-sensitive collation.");
         }
 
-        // The stored policy, as the engine enforces it now: a client without a row runs under the default profile.
-        // A row that no longer resolves (edited by hand) counts as the strictest: replacing it is never a loosening.
-        var before = row is null ? JarProfiles.Resolve(clientId, null, engineOptions.Value.DefaultProfile).Policy : TryResolve(row);
+        // Compared with the stored policy only: the first row of a client is checked against its profile alone, as
+        // seeding is. A row that no longer resolves (edited by hand) is refused by the engine, so replacing it is
+        // never a loosening.
+        var before = row is null ? null : TryResolve(row);
         var loosenings = before is null ? [] : JarPolicyComparison.Loosenings(before, resolution.Policy);
         if (loosenings.Count > 0 && approval is null)
         {

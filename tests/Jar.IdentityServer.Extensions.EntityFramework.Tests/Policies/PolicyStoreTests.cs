@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jar.IdentityServer.Extensions.EntityFramework.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework.Tests.Policies;
 
@@ -78,13 +79,34 @@ public abstract class PolicyStoreTests<TDatabase>(TDatabase database) : StoreTes
     }
 
     [Fact]
+    public async Task Set_refuses_a_change_that_loosens_the_stored_policy_unless_approved_and_records_the_approved_one()
+    {
+        await using var host = new StoreHost(Database.Configure, Time);
+        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true, AllowedScopes = ["openid"] });
+
+        var refused = await Should.ThrowAsync<JarPolicyLooseningException>(() => host.Administration.SetAsync(ClientId, new JarPolicyOverrides { AllowedScopes = ["openid"] }));
+
+        refused.Loosenings.ShouldBe([new JarPolicyLoosening("RequireJwtId", "true", "false")]);
+        (await host.Administration.GetAsync(ClientId)).Resolution.Policy.RequireJwtId.ShouldBeTrue();
+        var changes = host.Services.GetRequiredService<IJarPolicyChangeLog>();
+        (await changes.ListAsync(DateTimeOffset.MinValue)).Where(c => c.ClientId == ClientId).ShouldBeEmpty();
+
+        var stored = await host.Administration.SetAsync(ClientId, new JarPolicyOverrides(), new JarPolicyLooseningApproval("ops-admin", "partner cannot send jti"));
+
+        stored.Resolution.Policy.RequireJwtId.ShouldBeFalse();
+        var change = (await changes.ListAsync(DateTimeOffset.MinValue)).Where(c => c.ClientId == ClientId).ShouldHaveSingleItem();
+        (change.ClientId, change.Actor, change.Reason, change.ChangedAt).ShouldBe((ClientId, "ops-admin", "partner cannot send jti", stored.UpdatedAt!.Value));
+        change.Loosenings.ShouldBe([new JarPolicyLoosening("RequireJwtId", "true", "false"), new JarPolicyLoosening("AllowedScopes", "[openid]", "(none)")], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Each_update_replaces_the_row_and_raises_its_revision()
     {
         await using var host = new StoreHost(Database.Configure, Time);
         await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
         Time.Advance(TimeSpan.FromMinutes(1));
 
-        var stored = await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { Profile = JarProfiles.Fapi1Advanced });
+        var stored = await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { Profile = JarProfiles.Fapi1Advanced }, new JarPolicyLooseningApproval("operator", "FAPI 1.0 partner"));
 
         stored.Revision.ShouldBe(2);
         stored.UpdatedAt.ShouldBe(Start.AddMinutes(1));

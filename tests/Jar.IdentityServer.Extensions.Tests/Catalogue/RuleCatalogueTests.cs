@@ -12,7 +12,7 @@ public sealed partial class RuleCatalogueTests
     [Fact]
     public void Documented_rules_equal_the_catalogue_exactly()
     {
-        var documented = DocumentedRows();
+        var documented = RepositoryFiles.TableRows(Heading, "docs", "rules.md");
 
         var catalogued = JarRules.All.Select(r => new[] { r.Id, r.Name, r.Error, r.Kind.ToString(), r.Spec }).ToList();
 
@@ -58,19 +58,6 @@ public sealed partial class RuleCatalogueTests
             .ToHashSet(StringComparer.Ordinal);
 
         JarRules.All.ShouldAllBe(r => codes.Contains(r.Error));
-    }
-
-    /// <summary>The cells of each row of the rule table, after its heading and separator, up to the first non-table line.</summary>
-    private static List<string[]> DocumentedRows()
-    {
-        var lines = RepositoryFiles.ReadLines("docs", "rules.md");
-        var heading = Array.IndexOf(lines, Heading);
-        heading.ShouldBeGreaterThanOrEqualTo(0, "docs/rules.md has no rule table headed " + Heading);
-        return lines
-            .Skip(heading + 2)
-            .TakeWhile(line => line.StartsWith('|'))
-            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
-            .ToList();
     }
 
     [GeneratedRegex(@"^JAR[1-9][0-9]{2}$")]

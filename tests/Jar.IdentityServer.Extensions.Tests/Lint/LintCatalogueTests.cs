@@ -14,7 +14,7 @@ public sealed partial class LintCatalogueTests
     [Fact]
     public void Documented_lint_rules_equal_the_catalogue_exactly()
     {
-        var documented = DocumentedRows();
+        var documented = RepositoryFiles.TableRows(Heading, "docs", "lint.md");
 
         var catalogued = JarLintRules.All.Select(r => new[] { r.Id, r.Name, JarLintText.Level(r.Severity), r.Title, r.Guidance, r.Fix }).ToList();
 
@@ -53,18 +53,6 @@ public sealed partial class LintCatalogueTests
     [Fact]
     public void Every_lint_rule_names_its_guidance_and_its_fix() =>
         JarLintRules.All.ShouldAllBe(r => r.Guidance.Length > 0 && r.Fix.Length > 0 && r.Title.EndsWith('.'));
-
-    private static List<string[]> DocumentedRows()
-    {
-        var lines = RepositoryFiles.ReadLines("docs", "lint.md");
-        var heading = Array.IndexOf(lines, Heading);
-        heading.ShouldBeGreaterThanOrEqualTo(0, "docs/lint.md has no rule table headed " + Heading);
-        return lines
-            .Skip(heading + 2)
-            .TakeWhile(line => line.StartsWith('|'))
-            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
-            .ToList();
-    }
 
     [GeneratedRegex(@"^JARL[0-9]{3}$")]
     private static partial Regex LintId();

@@ -61,7 +61,7 @@ public sealed class CommandTests(SampleHostFactory host) : IClassFixture<SampleH
         var exit = await SampleCommands.RunAsync(host.Services, ["demo-request", "nobody"], output, CancellationToken.None);
 
         exit.ShouldBe(1);
-        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: encrypting-client, fapi2-client, public-client, rollout-client, strict-client.");
+        output.ToString().ShouldContain("'nobody' is not a configured client. Configured: encrypting-client, fapi2-client, public-client, rollout-client, sample-client, strict-client.");
     }
 
     [Fact]

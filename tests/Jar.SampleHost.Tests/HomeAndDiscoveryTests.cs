@@ -17,7 +17,7 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         var page = await Browser.ReadPageAsync(response);
         page.QuerySelector("a[href='/.well-known/openid-configuration']").ShouldNotBeNull();
         var cards = page.QuerySelectorAll("section.card").Select(c => c.TextContent).ToArray();
-        cards.Length.ShouldBe(5);
+        cards.Length.ShouldBe(6);
         cards[0].ShouldContain("encrypting-client");
         cards[0].ShouldContain("encryption required (RSA-OAEP-256)");
         cards[0].ShouldContain("signed request object encrypted to the server (RSA-OAEP-256, A256GCM) by value");
@@ -34,10 +34,14 @@ public sealed class HomeAndDiscoveryTests(SampleHostFactory host) : IClassFixtur
         cards[3].ShouldContain("algorithms ES256, PS256");
         cards[3].ShouldContain("jti required");
         page.QuerySelectorAll("section.card dd.mode")[3].TextContent.ShouldStartWith("ReportOnly");
-        page.QuerySelectorAll("section.card dd.mode")[4].TextContent.ShouldBe("Enforce");
-        cards[4].ShouldContain("strict-client");
-        cards[4].ShouldContain("request object required");
-        cards[4].ShouldContain("private_key_jwt");
+        page.QuerySelectorAll("section.card dd.mode")[5].TextContent.ShouldBe("Enforce");
+        cards[4].ShouldContain("sample-client");
+        cards[4].ShouldContain("fapi2-message-signing");
+        cards[4].ShouldContain("dotnet run --project host-sample/Jar.SampleClient");
+        cards[4].ShouldNotContain("demo-request sample-client");
+        cards[5].ShouldContain("strict-client");
+        cards[5].ShouldContain("request object required");
+        cards[5].ShouldContain("private_key_jwt");
 
         // The two pages a person walking the flow opens next.
         page.QuerySelector("a#decisions-link")!.GetAttribute("href").ShouldBe("/decisions");

@@ -3,7 +3,7 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// <summary>
 /// One record of the decision trail (table <c>JarDecisionRecords</c>): a decision of the engine, or a later step of
 /// the same authorization (consent, code, redemption), or an administrative event. Holds nothing secret: the request
-/// object itself is kept only as its SHA-256 (unless evidence is kept, see <see cref="JarEntityFrameworkStoreOptions.KeepRequestObjects"/>),
+/// object itself is kept only as its SHA-256 (unless evidence is kept, see <see cref="JarAuditOptions.KeepRequestObjects"/>),
 /// no parameter value is stored, and tokens and codes only by their identifiers. Records are chained: each holds the
 /// hash of the one before it (<see cref="PreviousHash"/>) and its own (<see cref="Hash"/>).
 /// </summary>

@@ -23,13 +23,18 @@ public class SampleHost : WebApplicationFactory<Program>
     /// <summary>The back channel: no cookies, redirects not followed.</summary>
     public HttpClient BackChannel() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-    /// <summary>The decision record of the request object <paramref name="requestObject"/> (by its SHA-256), newest first.</summary>
+    /// <summary>
+    /// The engine's decisions on the request object <paramref name="requestObject"/> (by its SHA-256), newest first:
+    /// the first record of each trail that holds the hash (the later records of an accepted request's trail, such as
+    /// the hop back to the authorization endpoint, carry it too).
+    /// </summary>
     public async Task<JarDecisionRecord[]> DecisionsForAsync(string requestObject)
     {
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestObject)));
         await using var scope = Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await database.Set<JarDecisionRecord>().Where(r => r.RequestObjectHash == hash).OrderByDescending(r => r.Id).ToArrayAsync();
+        var records = await database.Set<JarDecisionRecord>().Where(r => r.RequestObjectHash == hash).ToListAsync();
+        return [.. records.GroupBy(r => r.TrailId).Select(trail => trail.MinBy(r => r.Id)!).OrderByDescending(r => r.Id)];
     }
 
     /// <summary>Every decision record, newest first.</summary>

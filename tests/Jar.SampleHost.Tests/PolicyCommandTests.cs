@@ -135,6 +135,19 @@ public sealed class PolicyCommandTests(PolicyHostFactory host) : IClassFixture<P
         change.AfterJson.ShouldBe((await Stores.PolicyRowAsync(host, client)).ShouldNotBeNull().OverridesJson);
         change.ChangedAt.ShouldBe((await Stores.PolicyRowAsync(host, client))!.UpdatedAt);
 
+        // The same change in the tamper-evident decision trail: an administrative record naming who, why and what.
+        var recorded = (await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>()
+            .Where(r => r.ClientId == client && r.Endpoint == JarEndpoint.Administration).ToListAsync())).ShouldHaveSingleItem();
+        recorded.Subject.ShouldBe(Environment.UserName);
+        recorded.Reason.ShouldBe("policy-loosened: partner library cannot send jti (RequireJwtId true -> false)");
+        using (var detail = System.Text.Json.JsonDocument.Parse(recorded.Detail.ShouldNotBeNull()))
+        {
+            detail.RootElement.GetProperty("before").GetString().ShouldBe(change.BeforeJson);
+            detail.RootElement.GetProperty("after").GetString().ShouldBe(change.AfterJson);
+        }
+
+        recorded.Hash.ShouldNotBeNullOrEmpty();
+
         var (lintExit, lint) = await RunAsync("lint");
         lintExit.ShouldBe(0); // a warning, not an error
         lint.ShouldContain($"warning   JARL036  client:{client}");

@@ -50,7 +50,7 @@ public sealed class SqlServerMigrationScriptTests
 
         schema.Tables.Keys.ShouldBe(
         [
-            "__EFMigrationsHistory", "DemoPendingAuthorizations", "JarClientPolicies", "JarDecisionChainHeads", "JarDecisionRecords", "JarReplayEntries",
+            "__EFMigrationsHistory", "DemoPendingAuthorizations", "JarClientPolicies", "JarDecisionChainHeads", "JarDecisionRecords", "JarPolicyChanges", "JarReplayEntries",
             "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictScopes", "OpenIddictTokens",
         ], ignoreOrder: true);
         schema.Indexes.ShouldContain(("JarReplayEntries", "IX_JarReplayEntries_ExpiresAt"));

@@ -37,6 +37,7 @@ internal static partial class AuthorizationRefusal
         var transaction = http.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction;
         var decision = transaction?.GetProperty<JarDecision>(typeof(JarDecision).FullName!);
         var rule = RuleOf(description);
+        var ownErrorUri = errorUri;
         errorUri ??= rule is null ? null : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/rules#{rule}";
         var clientId = decision?.ClientId ?? transaction?.Request?.ClientId ?? (string?)http.Request.Query["client_id"];
         var requestId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
@@ -72,7 +73,7 @@ internal static partial class AuthorizationRefusal
         response.ContentType = "text/html; charset=utf-8";
         // The page loads nothing but the host's stylesheet and runs no script.
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
-        await response.WriteAsync(Page(error, description, rule, errorUri, clientId, requestId, signedIn, record), Encoding.UTF8, http.RequestAborted).ConfigureAwait(false);
+        await response.WriteAsync(Page(error, description, rule, ownErrorUri, clientId, requestId, signedIn, record), Encoding.UTF8, http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The rule id at the end of an error description (<c>… (rule JAR205)</c>), as the engine and the adapter write it.</summary>
@@ -122,7 +123,8 @@ internal static partial class AuthorizationRefusal
             Row(page, "Rule", "rule", $"<a id=\"rule-link\" href=\"/rules#{Html.Encode(rule)}\"><code>{Html.Encode(rule)}</code></a>{name}");
         }
 
-        else if (errorUri is not null)
+        // OpenIddict's own page for its error (a request_uri it could not restore, ...), beside the rule that names it.
+        if (errorUri is not null)
         {
             Row(page, "About this error", "error_uri", $"<a href=\"{Html.Encode(errorUri)}\">{Html.Encode(errorUri)}</a>");
         }

@@ -34,9 +34,12 @@ public static class SampleHostUrls
     public static void FollowHost(Clients.SampleClientsOptions clients, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        var actual = BaseAddress(configuration).AbsoluteUri;
+        var address = BaseAddress(configuration);
+        var actual = address.AbsoluteUri;
         var configured = Default + "/";
-        if (actual == configured)
+
+        // Port 0 asks for any free port (a test host): there is no address yet for a browser to come back to.
+        if (actual == configured || address.Port == 0)
         {
             return;
         }

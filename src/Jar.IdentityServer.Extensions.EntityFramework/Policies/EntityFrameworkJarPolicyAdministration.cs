@@ -12,7 +12,8 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
     JarPolicyCache cache,
     IOptions<JarHardeningOptions> engineOptions,
     TimeProvider time,
-    ILogger<EntityFrameworkJarPolicyAdministration<TContext>> logger) : IJarPolicyAdministration
+    ILogger<EntityFrameworkJarPolicyAdministration<TContext>> logger,
+    IJarTrail? trail = null) : IJarPolicyAdministration
     where TContext : DbContext
 {
     public Task<JarStoredPolicy> GetAsync(string clientId, CancellationToken cancellationToken = default)
@@ -79,7 +80,15 @@ internal sealed class EntityFrameworkJarPolicyAdministration<TContext>(
         cache.Remove(clientId);
         if (loosenings.Count > 0)
         {
-            JarStoreLog.PolicyLoosened(logger, clientId, approval!.Actor, JarPolicyLooseningException.Describe(loosenings), approval.Reason);
+            var described = JarPolicyLooseningException.Describe(loosenings);
+            JarStoreLog.PolicyLoosened(logger, clientId, approval!.Actor, described, approval.Reason);
+            if (trail is not null)
+            {
+                // The tamper-evident copy: the decision trail chains it with every other record. The policy and its
+                // JarPolicyChanges row are already saved together, so a failure here loses nothing; it is raised so
+                // the operator sees that the trail lacks the record.
+                await trail.AppendAdministrativeEventAsync(time, approval.Actor, "policy-loosened", $"{approval.Reason} ({described})", clientId, beforeJson, row.OverridesJson, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         JarStoreLog.PolicyStored(logger, clientId, resolution.Policy.Profile, row.Revision);

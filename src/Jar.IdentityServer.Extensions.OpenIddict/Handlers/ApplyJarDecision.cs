@@ -45,7 +45,8 @@ internal sealed class ApplyJarDecision<TContext>(
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
-    private static readonly string DeferredProperty = typeof(ApplyJarDecision<>).FullName + ".Deferred";
+    /// <summary>The transaction property holding the outer parameters of a pushed reference whose decision waits for OpenIddict's restore.</summary>
+    internal static readonly string DeferredProperty = typeof(ApplyJarDecision<>).FullName + ".Deferred";
 
     public async ValueTask HandleAsync(TContext context)
     {

@@ -39,8 +39,21 @@ internal sealed class RecordRefusal(IJarTrail trail, TimeProvider time, ILogger<
 
     private JarDecision? AfterEngine(ProcessErrorContext context)
     {
+        var decided = context.Transaction.GetProperty<JarDecision>(typeof(JarDecision).FullName!);
+        if (decided is null && IsUnrestoredReference(context))
+        {
+            // A pushed reference the engine decides only once OpenIddict has restored it: OpenIddict could not (never
+            // issued, expired, used), so this refusal is the whole trail.
+            var at = time.GetUtcNow();
+            return new TrailContext(JarTrailIds.New(at), null, null).Record(at, JarEndpoint.Authorization, JarTrailStep.Request, JarOutcome.Refused, context.Request?.ClientId) with
+            {
+                Reason = $"{context.Error}: {context.ErrorDescription}",
+                Violations = [new JarViolation(JarRules.RequestUriUnknown, context.ErrorDescription ?? string.Empty)],
+            };
+        }
+
         // Refused by the engine: already recorded. Refused before it (an unreadable form): there is no request to record.
-        if (context.Transaction.GetProperty<JarDecision>(typeof(JarDecision).FullName!) is not { Outcome: not JarOutcome.Refused } decision)
+        if (decided is not { Outcome: not JarOutcome.Refused } decision)
         {
             return null;
         }
@@ -59,6 +72,12 @@ internal sealed class RecordRefusal(IJarTrail trail, TimeProvider time, ILogger<
             ? record with { Violations = [new JarViolation(JarRules.RequestUriUnknown, context.ErrorDescription ?? string.Empty)] }
             : record;
     }
+
+    private static bool IsUnrestoredReference(ProcessErrorContext context) =>
+        context.EndpointType == OpenIddictServerEndpointType.Authorization
+        && context.Error == OpenIddictConstants.Errors.InvalidRequestUri
+        && context.Transaction.GetProperty<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>>(
+            Handlers.ApplyJarDecision<ExtractAuthorizationRequestContext>.DeferredProperty) is not null;
 
     private JarDecision AtRedemption(ProcessErrorContext context)
     {

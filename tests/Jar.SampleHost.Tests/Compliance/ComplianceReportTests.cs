@@ -23,7 +23,7 @@ public sealed class ComplianceReportTests(SampleHostFactory host) : IClassFixtur
         exit.ShouldBe(0);
         using var json = JsonDocument.Parse(text);
         var clients = json.RootElement.GetProperty("clients").EnumerateArray().ToDictionary(c => c.GetProperty("clientId").GetString()!);
-        clients.Keys.ShouldBe(["encrypting-client", "fapi2-client", "public-client", "rollout-client", "strict-client"]);
+        clients.Keys.ShouldBe(["encrypting-client", "fapi2-client", "public-client", "rollout-client", "sample-client", "strict-client"]);
 
         var fapi2 = clients["fapi2-client"];
         fapi2.GetProperty("profile").GetString().ShouldBe("fapi2-message-signing");

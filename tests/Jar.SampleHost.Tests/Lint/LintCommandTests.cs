@@ -17,7 +17,7 @@ public abstract class LintCommandTests(SampleHostFactory sample, SampleHostFacto
 
         exit.ShouldBe(0);
         text.ShouldNotContain("error ");
-        text.ShouldContain("5 clients linted: 0 errors, 0 warnings, 3 notes.");
+        text.ShouldContain("6 clients linted: 0 errors, 0 warnings, 4 notes.");
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public abstract class LintCommandTests(SampleHostFactory sample, SampleHostFacto
         exit.ShouldBe(1);
         text.ShouldContain($"error     JARL001  client:{LintClients.HttpClient}");
         text.ShouldContain($"Client '{LintClients.HttpClient}': redirect URI '{LintClients.HttpRedirectUri}' uses plain http on 'app.example.com', which is not a loopback address.");
-        text.ShouldContain("6 clients linted: 1 errors, ");
+        text.ShouldContain("7 clients linted: 1 errors, ");
     }
 
     [Fact]

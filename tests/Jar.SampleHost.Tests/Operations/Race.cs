@@ -6,7 +6,7 @@ namespace Jar.SampleHost.Tests.Operations;
 /// <summary>
 /// One request object presented to every instance at the same moment, by value or through PAR, and each answer
 /// reduced to what the soak compares: <see cref="Accepted"/>, or the OAuth error and rule id of a refusal (the
-/// local error page at the authorization endpoint, JSON at PAR, never redirected), or <c>unexpected ...</c>.
+/// HTML refusal page at the authorization endpoint, JSON at PAR, never redirected), or <c>unexpected ...</c>.
 /// </summary>
 public sealed partial record Race(string RequestObject, Delivery Delivery, IReadOnlyList<string> Answers)
 {
@@ -51,7 +51,7 @@ public sealed partial record Race(string RequestObject, Delivery Delivery, IRead
             return Accepted;
         }
 
-        var mediaType = delivery == Delivery.ByValue ? "text/plain" : "application/json";
+        var mediaType = delivery == Delivery.ByValue ? "text/html" : "application/json";
         return answer is { Status: 400, Location: null, Error: { } error, ErrorDescription: { } description } && answer.MediaType == mediaType
             && RuleId().Match(description) is { Success: true } rule
             ? $"{error} {rule.Groups[1].Value}"

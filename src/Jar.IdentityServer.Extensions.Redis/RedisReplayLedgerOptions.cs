@@ -13,8 +13,9 @@ public sealed class RedisReplayLedgerOptions
     public string KeyPrefix { get; set; } = "jar:jti:";
 
     /// <summary>
-    /// How long one ledger call may wait for Redis before the request is refused (JAR901). Short, because the
-    /// user is waiting and a refusal is the safe answer; the client retries with a new request object.
+    /// How long one ledger call may wait for Redis before the request is refused (JAR901); StackExchange.Redis's own
+    /// default. A Redis that is down fails at once (no backlog), so this bounds only a slow server: long enough that
+    /// a busy host does not refuse requests Redis would have answered, short enough that the user is not left waiting.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -139,6 +139,20 @@ public sealed class DecisionTrailTests(SampleHostFactory host) : IClassFixture<S
         await SwapAsync(a, b);
         (await audit.VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
 
+        // Add a record outside the chain (no position, no hashes), as a writer behind the store's back could.
+        await Stores.QueryAsync(host, db =>
+        {
+            db.Set<JarDecisionRecord>().Add(new JarDecisionRecord
+            {
+                DecidedAt = DateTimeOffset.UtcNow, ClientId = "strict-client", Endpoint = JarEndpoint.Authorization, Outcome = JarOutcome.Accepted, Step = JarTrailStep.Request,
+            });
+            return db.SaveChangesAsync();
+        });
+        var forged = await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.Sequence == null).MaxAsync(r => r.Id));
+        await ShouldBreakAsync(audit, JarChainBreak.Inserted, forged);
+        await ExecuteAsync($"DELETE FROM \"JarDecisionRecords\" WHERE \"Id\" = {forged}");
+        (await audit.VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
+
         // Rewrite the whole chain from one record on, consistently, without a new signed checkpoint.
         await RewriteFromAsync(ids[2], "rewritten");
         var rewritten = await audit.VerifyAsync(CancellationToken.None);

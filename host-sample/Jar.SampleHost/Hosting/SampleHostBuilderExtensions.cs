@@ -157,7 +157,11 @@ internal static class SampleHostBuilderExtensions
         // The registration lint: the lint command, and Jar:Lint:OnStart once the database is ready (hosted services start in order).
         services.AddOptions<LintSettings>().BindConfiguration(LintSettings.Section).ValidateOnStart();
         services.AddScoped<SampleLint>();
-        services.AddHostedService<LintGate>();
+        if (jarEnabled)
+        {
+            // Stock OpenIddict (Jar:Enabled = false) has no JAR registrations to lint.
+            services.AddHostedService<LintGate>();
+        }
         services.AddScoped<Compliance.ComplianceReportBuilder>();
         return builder;
     }

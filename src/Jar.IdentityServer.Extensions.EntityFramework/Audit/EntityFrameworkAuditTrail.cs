@@ -40,6 +40,7 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
         var expectedPrevious = pruned?.Hash ?? string.Empty;
         long count = 0;
         long previousId = long.MinValue;
+        long? chainStart = null;
         await foreach (var record in database.Set<JarDecisionRecord>().AsNoTracking()
             .Where(r => r.Sequence != null && r.Sequence >= expectedSequence)
             .OrderBy(r => r.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -74,6 +75,15 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
             expectedPrevious = record.Hash!;
             expectedSequence++;
             previousId = record.Id;
+            chainStart ??= record.Id;
+        }
+
+        // Every record written since the chain began holds a position in it; one without is a row added behind the
+        // store's back (only records older than the chain, from before the store had one, may have none).
+        if (chainStart is { } start && await database.Set<JarDecisionRecord>().AsNoTracking()
+            .Where(r => r.Sequence == null && r.Id > start).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } outside)
+        {
+            return Broken(count, JarChainBreak.Inserted, outside, $"record {outside.Id} holds no position in the chain, yet was written after the chain began: it was added outside the trail", last);
         }
 
         var lastSequence = expectedSequence - 1;

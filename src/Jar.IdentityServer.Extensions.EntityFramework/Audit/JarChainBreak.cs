@@ -14,4 +14,7 @@ public enum JarChainBreak
 
     /// <summary>Records are missing: a gap in the sequence, or fewer records than the head or a checkpoint names.</summary>
     Missing,
+
+    /// <summary>A record that holds no position in the chain was written after the chain began: added outside the trail.</summary>
+    Inserted,
 }

@@ -9,7 +9,8 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// <remarks>
 /// One transaction per append: the chain head row is locked first (an UPDATE that moves its sequence on), its hash
 /// read, the record inserted with the next sequence and the hash of the one before, and the head moved to the new
-/// hash; then commit. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
+/// hash; then commit. On SQLite and PostgreSQL that is two commands (<see cref="ChainAppendCommands"/>); on other
+/// providers four statements through EF Core. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
 /// locks, SQLite's database write lock), so the chain never forks and no position is used twice.
 /// </remarks>
 internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts) : IJarDecisionSink
@@ -36,6 +37,13 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
     internal static async Task AppendAsync(DbContext database, JarDecisionRecord record, CancellationToken cancellationToken)
     {
         await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (ChainAppendCommands.For(database) is { } commands)
+        {
+            await commands.AppendAsync(database, record, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var heads = database.Set<JarDecisionChainHead>();
         await heads.Where(h => h.Id == JarDecisionChainHead.SingleRowId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence + 1), cancellationToken).ConfigureAwait(false);

@@ -35,20 +35,15 @@ internal sealed class ReplayEntryInsert
 
     private static ReplayEntryInsert? Create(IModel model, string provider)
     {
-        if (provider is not ("Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL"))
+        if (!SqlIdentifiers.Written(provider))
         {
             return null;
         }
 
         var entity = model.FindEntityType(typeof(JarReplayEntry))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName(table)!);
-        var name = entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
+        string Column(string property) => SqlIdentifiers.Column(entity, property);
         var key = $"{Column(nameof(JarReplayEntry.ClientId))}, {Column(nameof(JarReplayEntry.JwtId))}";
         return new ReplayEntryInsert(
-            $"INSERT INTO {name} ({key}, {Column(nameof(JarReplayEntry.ExpiresAt))}) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT ({key}) DO NOTHING");
+            $"INSERT INTO {SqlIdentifiers.Table(SqlIdentifiers.TableOf(entity))} ({key}, {Column(nameof(JarReplayEntry.ExpiresAt))}) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT ({key}) DO NOTHING");
     }
-
-    // Both providers quote identifiers with double quotes, doubling any inside.
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -163,6 +163,7 @@ internal static class SampleHostBuilderExtensions
             services.AddHostedService<LintGate>();
         }
         services.AddScoped<Compliance.ComplianceReportBuilder>();
+        Diagnostics.UnchainedDecisionSink.Register(services, configuration);
         return builder;
     }
 

@@ -41,4 +41,7 @@ internal static partial class SampleHostLog
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Registration lint could not run at start (Jar:Lint:OnStart = Warn); the host starts.")]
     public static partial void LintFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Diagnostics:UnchainedDecisionRecords is on: decision records are written outside the tamper-evident chain, for measuring its cost; audit verify reports them.")]
+    public static partial void UnchainedDecisionRecords(ILogger logger);
 }

@@ -12,7 +12,7 @@ namespace Jar.SampleHost.Data;
 /// provider-specific and are found by the context type they were generated for. Everything else asks for
 /// <see cref="AppDbContext"/>; <see cref="DatabaseProvider"/> creates the one the configuration names.
 /// </remarks>
-public abstract class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Authorization requests started by the demo client and not yet redeemed, by <c>state</c>.</summary>
     public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();

@@ -64,7 +64,7 @@ public static class DatabaseProvider
     }
 
     /// <summary>The context of <paramref name="provider"/>: the one its migrations were generated for.</summary>
-    public static AppDbContext CreateContext(string provider, DbContextOptions<AppDbContext> options) => provider switch
+    public static AppDbContext CreateContext(string provider, DbContextOptions options) => provider switch
     {
         Sqlite => new SqliteAppDbContext(options),
         PostgreSql => new PostgreSqlAppDbContext(options),

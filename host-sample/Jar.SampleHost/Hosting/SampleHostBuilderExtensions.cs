@@ -53,6 +53,7 @@ internal static class SampleHostBuilderExtensions
         services.AddDbContext<AppDbContext>(
             (provider, options) => DatabaseProvider.Configure(options, provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<IDbContextFactory<AppDbContext>, PooledAppDbContexts>();
 
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>())

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jar.SampleHost.Data;
 
 /// <summary>The host's database on SQL Server; its migrations are in <c>Migrations/SqlServer</c>.</summary>
-public sealed class SqlServerAppDbContext(DbContextOptions<AppDbContext> options) : AppDbContext(options)
+public sealed class SqlServerAppDbContext(DbContextOptions options) : AppDbContext(options)
 {
     /// <summary>
     /// A binary collation: ordinal comparison of the UTF-16 code units, as .NET's <see cref="StringComparison.Ordinal"/>.

@@ -1,18 +1,19 @@
 using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jar.SampleHost.Diagnostics;
 
 /// <summary>
 /// For measuring what the tamper-evident chain costs, and nothing else: with <c>Diagnostics:UnchainedDecisionRecords</c>
-/// true, every decision record is one plain INSERT (one SaveChanges, no chain position, no hashes), as records were
+/// true, every decision record is one plain INSERT statement (no chain position, no hashes), as records were
 /// written before the chain existed. <c>audit verify</c> then reports the first such record as added outside the chain
 /// (break <c>inserted</c>), so a host in this mode has no tamper-evident trail; it says so in a Warning at start.
 /// <c>scripts/load.sh</c> runs its <c>unchained</c> path this way, beside the chained <c>jar</c> path.
 /// </summary>
-internal sealed class UnchainedDecisionSink(IServiceScopeFactory scopes) : IJarDecisionSink
+internal sealed class UnchainedDecisionSink(IDbContextFactory<AppDbContext> contexts) : IJarDecisionSink
 {
     public const string SettingKey = "Diagnostics:UnchainedDecisionRecords";
 
@@ -30,23 +31,18 @@ internal sealed class UnchainedDecisionSink(IServiceScopeFactory scopes) : IJarD
     public async ValueTask RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        await using var scope = scopes.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        database.Set<JarDecisionRecord>().Add(new JarDecisionRecord
-        {
-            DecidedAt = decision.DecidedAt,
-            ClientId = Bounded(decision.ClientId, JarDecisionRecord.MaxClientIdLength),
-            Endpoint = decision.Endpoint,
-            Outcome = decision.Outcome,
-            RuleIds = Bounded(string.Join(',', decision.Violations.Select(v => v.Rule.Id).Distinct(StringComparer.Ordinal)), JarDecisionRecord.MaxRuleIdsLength)!,
-            RequestObjectHash = decision.RequestObjectHash,
-            KeyId = Bounded(decision.KeyId, JarDecisionRecord.MaxKeyIdLength),
-            Algorithm = Bounded(decision.Algorithm, JarDecisionRecord.MaxAlgorithmLength),
-            TrailId = decision.TrailId,
-            Step = decision.Step,
-            IntentHash = decision.IntentHash,
-        });
-        await database.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // The cheapest durable write: a pooled context (as the chained sink gets) and one INSERT statement, committed
+        // on its own, so that what the load script compares is the chain and nothing else.
+        await using var database = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ruleIds = Bounded(string.Join(',', decision.Violations.Select(v => v.Rule.Id).Distinct(StringComparer.Ordinal)), JarDecisionRecord.MaxRuleIdsLength)!;
+        await database.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "JarDecisionRecords" ("DecidedAt", "ClientId", "Endpoint", "Outcome", "RuleIds", "Step", "TrailId", "IntentHash", "RequestObjectHash", "KeyId", "Algorithm")
+            VALUES ({decision.DecidedAt.UtcDateTime}, {Bounded(decision.ClientId, JarDecisionRecord.MaxClientIdLength)}, {decision.Endpoint.ToString()}, {decision.Outcome.ToString()}, {ruleIds},
+                    {decision.Step.ToString()}, {decision.TrailId}, {decision.IntentHash}, {decision.RequestObjectHash}, {Bounded(decision.KeyId, JarDecisionRecord.MaxKeyIdLength)}, {Bounded(decision.Algorithm, JarDecisionRecord.MaxAlgorithmLength)})
+            """,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Bounded(string? value, int length) => value is { Length: var n } && n > length ? value[..length] : value;

@@ -10,38 +10,12 @@ namespace Jar.SampleHost.Tests.Evidence;
 public sealed class KeptRequestObjectTests(EvidenceHostFactory host) : IClassFixture<EvidenceHostFactory>
 {
     [Fact]
-    public async Task A_request_object_by_value_is_kept_on_its_accepted_record_and_re_verifies()
-    {
-        var request = await AuthorizationFlow.StartAsync(host, "strict-client");
-        request.Delivery.ShouldBe(DemoDelivery.RequestObjectByValue);
-        var tokens = await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
-
-        var trail = await Evidence.TrailAsync(host, request.RequestObject!);
-        var kept = trail.Where(r => r.RequestObject is not null).ShouldHaveSingleItem();
-        kept.Id.ShouldBe(trail[0].Id);
-        kept.Endpoint.ShouldBe(JarEndpoint.Authorization);
-        kept.Outcome.ShouldBe(JarOutcome.Accepted);
-        kept.RequestObject.ShouldBe(request.RequestObject);
-
-        await ShouldReVerifyAsync(request, kept.Id, tokens.GetProperty("id_token").GetString()!);
-    }
+    public Task A_request_object_by_value_is_kept_on_its_accepted_record_and_re_verifies() =>
+        ShouldKeepAndReVerifyAsync("strict-client", DemoDelivery.RequestObjectByValue, JarEndpoint.Authorization, ["openid", "profile"]);
 
     [Fact]
-    public async Task A_pushed_request_object_is_kept_on_its_par_record_and_re_verifies()
-    {
-        var request = await AuthorizationFlow.StartAsync(host, "fapi2-client");
-        request.Delivery.ShouldBe(DemoDelivery.PushedRequestObject);
-        var tokens = await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile", "email", "offline_access"]);
-
-        var trail = await Evidence.TrailAsync(host, request.RequestObject!);
-        var kept = trail.Where(r => r.RequestObject is not null).ShouldHaveSingleItem();
-        kept.Id.ShouldBe(trail[0].Id);
-        kept.Endpoint.ShouldBe(JarEndpoint.PushedAuthorization);
-        kept.Outcome.ShouldBe(JarOutcome.Accepted);
-        kept.RequestObject.ShouldBe(request.RequestObject);
-
-        await ShouldReVerifyAsync(request, kept.Id, tokens.GetProperty("id_token").GetString()!);
-    }
+    public Task A_pushed_request_object_is_kept_on_its_par_record_and_re_verifies() =>
+        ShouldKeepAndReVerifyAsync("fapi2-client", DemoDelivery.PushedRequestObject, JarEndpoint.PushedAuthorization, ["openid", "profile", "email", "offline_access"]);
 
     [Fact]
     public async Task An_encrypted_request_object_is_kept_as_the_signed_object_inside_it()
@@ -85,6 +59,23 @@ public sealed class KeptRequestObjectTests(EvidenceHostFactory host) : IClassFix
         decisions[1].Outcome.ShouldBe(JarOutcome.Refused);
         decisions[1].RuleIds.ShouldBe("JAR406");
         decisions[1].RequestObject.ShouldBeNull();
+    }
+
+    private async Task ShouldKeepAndReVerifyAsync(string clientId, DemoDelivery delivery, JarEndpoint verifiedAt, string[] scopes)
+    {
+        var request = await AuthorizationFlow.StartAsync(host, clientId);
+        request.Delivery.ShouldBe(delivery);
+        var tokens = await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: scopes);
+
+        // Kept once, on the record that verified it: the trail's first, accepted; the later hops keep nothing.
+        var trail = await Evidence.TrailAsync(host, request.RequestObject!);
+        var kept = trail.Where(r => r.RequestObject is not null).ShouldHaveSingleItem();
+        kept.Id.ShouldBe(trail[0].Id);
+        kept.Endpoint.ShouldBe(verifiedAt);
+        kept.Outcome.ShouldBe(JarOutcome.Accepted);
+        kept.RequestObject.ShouldBe(request.RequestObject);
+
+        await ShouldReVerifyAsync(request, kept.Id, tokens.GetProperty("id_token").GetString()!);
     }
 
     private async Task ShouldReVerifyAsync(DemoAuthorizationRequest request, long recordId, string idToken)

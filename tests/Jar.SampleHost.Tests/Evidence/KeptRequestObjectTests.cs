@@ -18,6 +18,23 @@ public sealed class KeptRequestObjectTests(EvidenceHostFactory host) : IClassFix
         ShouldKeepAndReVerifyAsync("fapi2-client", DemoDelivery.PushedRequestObject, JarEndpoint.PushedAuthorization, ["openid", "profile", "email", "offline_access"]);
 
     [Fact]
+    public async Task A_report_only_request_object_that_went_through_is_kept_and_re_verifies()
+    {
+        var request = await AuthorizationFlow.StartAsync(host, "rollout-client", DemoDelivery.RequestObjectByValue);
+        await AuthorizationFlow.CompleteAsync(host, request, expectedScopes: ["openid", "profile"]);
+
+        // JAR602 broken in report-only mode: the request was served, so its object is evidence like an accepted one.
+        var record = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
+        record.Outcome.ShouldBe(JarOutcome.ReportOnly);
+        record.RuleIds.ShouldBe("JAR602");
+        record.RequestObject.ShouldBe(request.RequestObject);
+        var (exit, text) = await Evidence.RunAsync(host, "audit", "trail", record.TrailId!);
+        exit.ShouldBe(0, text);
+        Evidence.EvidenceLines(text).ShouldHaveSingleItem().ShouldBe(
+            $"evidence: record {record.Id}: signature verified (kid rollout-client-demo-1, alg ES256); intent hash matches; object hash matches");
+    }
+
+    [Fact]
     public async Task An_encrypted_request_object_is_kept_as_the_signed_object_inside_it()
     {
         var request = await AuthorizationFlow.StartAsync(host, "encrypting-client");

@@ -3,7 +3,7 @@ using OpenIddict.Abstractions;
 namespace Jar.IdentityServer.Extensions.OpenIddict;
 
 /// <summary>Reads a client's registration from OpenIddict's application store into the engine's <see cref="JarClient"/>.</summary>
-internal sealed class OpenIddictJarClients(IOpenIddictApplicationManager applications)
+internal sealed class OpenIddictJarClients(IOpenIddictApplicationManager applications) : IJarClients
 {
     public async ValueTask<JarClient?> FindAsync(string? clientId, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ public static class OpenIddictServerBuilderJarExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddJarEngine(configure);
         builder.Services.TryAddScoped<OpenIddictJarClients>();
+
+        // The same registrations the engine verifies against, for re-verifying kept request objects (audit).
+        builder.Services.TryAddScoped<IJarClients>(static sp => sp.GetRequiredService<OpenIddictJarClients>());
         builder.Services.TryAddScoped<Jar.IdentityServer.Extensions.OpenIddict.OpenIddictJarLint>();
 
         // RFC 7636 §4.2, FAPI 2.0 Security Profile §5.3.2.2-5: plain PKCE offers nothing over no PKCE.

@@ -33,6 +33,10 @@ public sealed class AuditCommandTests(SampleHostFactory host) : IClassFixture<Sa
         (exit, text) = await RunAsync("audit", "trail", Stores.Sha256Hex(request.RequestObject!));
         exit.ShouldBe(0, text);
         var trail = Lines(text);
+
+        // Jar:Audit:KeepRequestObjects is off by default: no record keeps the object, and the trail says so.
+        (await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().CountAsync(r => r.RequestObject != null))).ShouldBe(0);
+        text.TrimEnd().Split('\n')[^1].ShouldBe("evidence: no request object kept for this trail (Jar:Audit:KeepRequestObjects was off, or the request had no object)");
         trail.Select(r => r.GetProperty("step").GetString()).ShouldBe(["Request", "Request", "Request", "Request", "Consent", "CodeIssued", "TokenRedemption"]);
         trail.Select(r => r.GetProperty("trailId").GetString()).Distinct().ShouldHaveSingleItem();
         trail[^1].GetProperty("tokenIds").GetArrayLength().ShouldBe(2); // access and identity token: strict-client gets no refresh token
@@ -75,5 +79,5 @@ public sealed class AuditCommandTests(SampleHostFactory host) : IClassFixture<Sa
     }
 
     private static List<JsonElement> Lines(string text) =>
-        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Data;
 
@@ -24,7 +25,7 @@ internal static class AuditCommand
         export.SetAction((parse, token) => context.RunAsync(parse, DatabaseSetup.Schema, (s, o, t) => ExportAsync(s, parse.GetValue(since), parse.GetValue(client), o, t), token));
 
         var key = new Argument<string>("key") { Description = "An intent hash, a trail id, a request object hash or a token id." };
-        var trail = new Command("trail", "Prints one authorization's whole trail.") { key };
+        var trail = new Command("trail", "Prints one authorization's whole trail and re-verifies each request object it keeps (signature with the client's key, intent hash, object hash). Exit 1 when a kept object's signature fails or a hash differs.") { key };
         trail.SetAction((parse, token) => context.RunAsync(parse, DatabaseSetup.Schema, (s, o, t) => TrailAsync(s, parse.GetRequiredValue(key), o, t), token));
 
         var checkpoint = new Command("checkpoint", "Signs the chain head now and appends the checkpoint to the checkpoint file (and the log).");
@@ -63,19 +64,53 @@ internal static class AuditCommand
 
     public static async Task<int> TrailAsync(IServiceProvider services, string key, TextWriter output, CancellationToken cancellationToken)
     {
-        var records = await Audit(services).FindTrailAsync(key, cancellationToken).ConfigureAwait(false);
-        if (records.Count == 0)
+        // The clients as the engine reads them: absent only when the host runs without the JAR hardening.
+        var evidence = services.GetService<IJarClients>() is { } clients
+            ? await Audit(services).VerifyEvidenceAsync(key, clients, cancellationToken).ConfigureAwait(false)
+            : new JarTrailEvidence(await Audit(services).FindTrailAsync(key, cancellationToken).ConfigureAwait(false), []);
+        if (evidence.Records.Count == 0)
         {
             await output.WriteLineAsync($"No trail holds '{key}'.").ConfigureAwait(false);
             return 1;
         }
 
-        foreach (var record in records)
+        foreach (var record in evidence.Records)
         {
             await output.WriteLineAsync(JarDecisionRecordJson.Write(record)).ConfigureAwait(false);
         }
 
-        return 0;
+        if (evidence.KeptObjects.Count == 0)
+        {
+            await output.WriteLineAsync("evidence: no request object kept for this trail (Jar:Audit:KeepRequestObjects was off, or the request had no object)").ConfigureAwait(false);
+            return 0;
+        }
+
+        foreach (var (recordId, report) in evidence.KeptObjects)
+        {
+            await output.WriteLineAsync($"evidence: record {recordId.ToString(CultureInfo.InvariantCulture)}: {Describe(report)}").ConfigureAwait(false);
+        }
+
+        // A signature that fails or a hash that differs: the kept object is not what was accepted. A key no longer
+        // registered is not such a contradiction; it is reported, and the hashes still stand.
+        return evidence.Contradicts ? 1 : 0;
+    }
+
+    private static string Describe(JarEvidenceReport report)
+    {
+        var signature = report.Signature switch
+        {
+            JarEvidenceSignature.Verified => $"signature verified (kid {report.KeyId ?? "(none)"}, alg {report.Algorithm})",
+            JarEvidenceSignature.CannotVerify => $"cannot verify: {report.SignatureDetail}",
+            _ => $"signature failed: {report.SignatureDetail}",
+        };
+        var intent = report.IntentMatches ? "intent hash matches" : $"intent hash differs (recomputed {report.RecomputedIntentHash ?? "(unreadable claims)"})";
+        var objectHash = report.ObjectHashMatches switch
+        {
+            true => "object hash matches",
+            false => "object hash differs",
+            null => "object hash not comparable (received encrypted; the record hashes the encrypted form)",
+        };
+        return $"{signature}; {intent}; {objectHash}";
     }
 
     public static async Task<int> CheckpointAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)

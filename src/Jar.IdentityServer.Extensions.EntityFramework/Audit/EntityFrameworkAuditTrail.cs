@@ -133,6 +133,27 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<JarTrailEvidence> VerifyEvidenceAsync(string key, IJarClients clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        var records = await FindTrailAsync(key, cancellationToken).ConfigureAwait(false);
+        var kept = new List<JarKeptObjectEvidence>();
+        foreach (var record in records)
+        {
+            if (record.RequestObject is not { } requestObject)
+            {
+                continue;
+            }
+
+            // The client's keys of today: a key rotated out since is reported as such, never as a bad signature.
+            var client = await clients.FindAsync(record.ClientId, cancellationToken).ConfigureAwait(false);
+            var objectHash = record.Detail == JarEvidenceRecords.KeptAfterDecryption ? null : record.RequestObjectHash;
+            kept.Add(new(record.Id, JarEvidence.Verify(requestObject, client, record.ClientId ?? string.Empty, record.IntentHash, objectHash)));
+        }
+
+        return new(records, kept);
+    }
+
     public async Task<JarCheckpoint?> CheckpointAsync(CancellationToken cancellationToken)
     {
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);

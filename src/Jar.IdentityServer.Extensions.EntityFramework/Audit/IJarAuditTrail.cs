@@ -12,6 +12,14 @@ public interface IJarAuditTrail
     /// <summary>Every record of the trails a key names: a trail id, an intent hash, a request object hash, or a token id.</summary>
     Task<IReadOnlyList<JarDecisionRecord>> FindTrailAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The trails a key names (as <see cref="FindTrailAsync"/>) and every request object they keep
+    /// (<see cref="JarAuditOptions.KeepRequestObjects"/>), re-verified: the signature with the client's keys
+    /// registered now in <paramref name="clients"/>, the intent hash recomputed from the object's claims as the engine
+    /// computed it at acceptance, and the object's SHA-256 against the record's.
+    /// </summary>
+    Task<JarTrailEvidence> VerifyEvidenceAsync(string key, IJarClients clients, CancellationToken cancellationToken);
+
     /// <summary>Signs the current head and appends the checkpoint to the checkpoint file (and the log).</summary>
     Task<JarCheckpoint?> CheckpointAsync(CancellationToken cancellationToken);
 

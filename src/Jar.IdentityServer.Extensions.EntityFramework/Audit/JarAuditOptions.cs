@@ -16,9 +16,12 @@ public sealed class JarAuditOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Keep the signed request object beside its record (off by default). The trail then proves the intent on its
-    /// own, but keeps whatever personal data the object holds (<c>login_hint</c>, <c>claims</c>) for as long as the
-    /// record is retained.
+    /// Keep the signed request object in the record of the decision that verified it (off by default): the accepted
+    /// record at the authorization endpoint for an object by value, the PAR record for a pushed one; never on a
+    /// refusal. An encrypted object is kept as the signed JWS inside it, since the server's decryption keys rotate.
+    /// The trail then proves the intent on its own (<see cref="IJarAuditTrail.VerifyEvidenceAsync"/>), but keeps
+    /// whatever personal data the object holds (<c>login_hint</c>, <c>claims</c>, <c>id_token_hint</c>) for as long
+    /// as the record is retained; pruning the record removes it. Turning it on or off never breaks the chain.
     /// </summary>
     public bool KeepRequestObjects { get; set; }
 }

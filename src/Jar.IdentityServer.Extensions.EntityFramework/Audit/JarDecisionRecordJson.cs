@@ -32,6 +32,7 @@ public static class JarDecisionRecordJson
             ["tokenIds"] = new JsonArray([.. Split(record.TokenIds).Select(id => (JsonNode)id)]),
             ["reason"] = record.Reason,
             ["detail"] = record.Detail,
+            ["requestObject"] = record.RequestObject,
             ["previousHash"] = record.PreviousHash,
             ["hash"] = record.Hash,
         }.ToJsonString();

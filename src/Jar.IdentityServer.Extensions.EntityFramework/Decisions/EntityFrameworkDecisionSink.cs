@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework;
 
@@ -13,21 +14,23 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// providers four statements through EF Core. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
 /// locks, SQLite's database write lock), so the chain never forks and no position is used twice.
 /// </remarks>
-internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts) : IJarDecisionSink
+internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts, IOptions<JarAuditOptions> audit) : IJarDecisionSink
     where TContext : DbContext
 {
+    private readonly bool _keepRequestObjects = audit.Value.KeepRequestObjects;
+
     public async ValueTask RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var database = lease.Context;
         await database.Database.CreateExecutionStrategy().ExecuteAsync(
-            (database, decision),
+            (database, decision, keep: _keepRequestObjects),
             static async (_, state, cancellationToken) =>
             {
-                var (database, decision) = state;
+                var (database, decision, keep) = state;
                 database.ChangeTracker.Clear();
-                await AppendAsync(database, ToRecord(decision), cancellationToken).ConfigureAwait(false);
+                await AppendAsync(database, ToRecord(decision, keep), cancellationToken).ConfigureAwait(false);
                 return true;
             },
             verifySucceeded: null,
@@ -57,7 +60,7 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal static JarDecisionRecord ToRecord(JarDecision decision) => new()
+    internal static JarDecisionRecord ToRecord(JarDecision decision, bool keepRequestObject = false) => new()
     {
         DecidedAt = DecisionChain.Truncate(decision.DecidedAt),
 
@@ -79,7 +82,11 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
         Scopes = Bounded(decision.Scopes, JarDecisionRecord.MaxTextLength),
         TokenIds = decision.TokenIds.Count == 0 ? null : Bounded(string.Join(',', decision.TokenIds), JarDecisionRecord.MaxTextLength),
         Reason = Bounded(decision.Reason, JarDecisionRecord.MaxTextLength),
-        Detail = decision.Detail,
+        Detail = keepRequestObject && decision.RequestObject is not null && decision.RequestObjectEncrypted ? JarEvidenceRecords.KeptAfterDecryption : decision.Detail,
+
+        // Evidence, when the host keeps it: the exact signed object the engine verified for this record (never on a
+        // refusal: the engine hands over no object then). Covered by the chain hash, so swapping it breaks the chain.
+        RequestObject = keepRequestObject ? decision.RequestObject : null,
     };
 
     private static string? Bounded(string? value, int length) => value is { Length: var n } && n > length ? value[..length] : value;

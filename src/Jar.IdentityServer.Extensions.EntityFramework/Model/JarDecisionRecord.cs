@@ -96,7 +96,11 @@ public sealed class JarDecisionRecord
     /// <summary>Detail of the step: scopes requested at consent; before and after of an administrative event.</summary>
     public string? Detail { get; set; }
 
-    /// <summary>The signed request object itself, kept as evidence only when the host turns that on.</summary>
+    /// <summary>
+    /// The signed request object itself (compact JWS; for an encrypted one, the signed JWS inside it), kept as evidence
+    /// on the record that verified it only when <see cref="JarAuditOptions.KeepRequestObjects"/> is on; never on a
+    /// refusal. Part of the hashed form: replacing it breaks the chain here.
+    /// </summary>
     public string? RequestObject { get; set; }
 
     /// <summary>The <see cref="Hash"/> of the record before this one in the chain (empty for the first).</summary>

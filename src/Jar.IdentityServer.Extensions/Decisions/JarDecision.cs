@@ -31,6 +31,17 @@ public sealed record JarDecision
     /// <summary>Lower-case hex SHA-256 of the exact request object as received, when one was sent.</summary>
     public string? RequestObjectHash { get; init; }
 
+    /// <summary>
+    /// The signed request object (compact JWS) this decision verified, exactly as the client signed it: for an
+    /// encrypted object, the signed JWS inside the JWE. Null when the request is refused or carried no object. It can
+    /// hold personal data (<c>login_hint</c>, <c>claims</c>): sinks keep it only when told to (the Entity Framework
+    /// stores: <c>JarAuditOptions.KeepRequestObjects</c>).
+    /// </summary>
+    public string? RequestObject { get; init; }
+
+    /// <summary>True when <see cref="RequestObject"/> arrived encrypted (so <see cref="RequestObjectHash"/> is the hash of the JWE around it).</summary>
+    public bool RequestObjectEncrypted { get; init; }
+
     /// <summary>The object's <c>jti</c>, when it had a valid one.</summary>
     public string? JwtId { get; init; }
 

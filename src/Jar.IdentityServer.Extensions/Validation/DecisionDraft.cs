@@ -21,6 +21,12 @@ internal sealed class DecisionDraft(JarEndpoint endpoint, DateTimeOffset decided
 
     public string? IntentHash { get; set; }
 
+    /// <summary>The signed request object (compact JWS) whose signature and claims verified; the inner one of a JWE.</summary>
+    public string? SignedRequestObject { get; set; }
+
+    /// <summary>Whether the request object arrived encrypted.</summary>
+    public bool RequestObjectEncrypted { get; set; }
+
     public JarDecision Refuse(JarRule rule, string description) => Refuse(new JarViolation(rule, description));
 
     public JarDecision Refuse(JarViolation violation) => Decide(JarOutcome.Refused, [violation], null);
@@ -42,5 +48,9 @@ internal sealed class DecisionDraft(JarEndpoint endpoint, DateTimeOffset decided
         Profile = Profile,
         TrailId = JarTrailIds.New(DecidedAt),
         IntentHash = outcome == JarOutcome.Refused ? null : IntentHash,
+
+        // Only a served request carries the object it was decided on: a refusal proves no intent.
+        RequestObject = outcome == JarOutcome.Refused ? null : SignedRequestObject,
+        RequestObjectEncrypted = outcome != JarOutcome.Refused && SignedRequestObject is not null && RequestObjectEncrypted,
     };
 }

@@ -89,6 +89,11 @@ internal sealed class VerificationStage(DecryptionStage decryption, int maxReque
             draft.JwtId = jti.Text;
         }
 
+        // The exact signed object verified (after decryption: the server's decryption keys rotate, the client's
+        // signature is what proves the intent), kept by sinks that are configured to keep evidence.
+        draft.SignedRequestObject = requestObject;
+        draft.RequestObjectEncrypted = encrypted;
+
         // RFC 9101 §6.3: only the object's parameters count.
         return new(jws.Claims, expiresAt, encrypted);
     }

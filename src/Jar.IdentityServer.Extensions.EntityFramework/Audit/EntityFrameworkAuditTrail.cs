@@ -129,17 +129,9 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
         var limit = Math.Clamp(search.Limit, 1, JarTrailSearch.MaxLimit);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var all = lease.Context.Set<JarDecisionRecord>().AsNoTracking();
-        var window = TrailSearchQuery.Matching(all, search).OrderByDescending(r => r.Id).Take(TrailSearchQuery.Window);
-
-        // The newest trails among the window, and the newest records that belong to none.
-        var trailIds = await window.Where(r => r.TrailId != null).GroupBy(r => r.TrailId)
-            .Select(g => new { TrailId = g.Key!, Newest = g.Max(r => r.Id) })
-            .OrderByDescending(t => t.Newest).Take(limit).Select(t => t.TrailId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var singles = await window.Where(r => r.TrailId == null).OrderByDescending(r => r.Id).Take(limit)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var trailed = trailIds.Count == 0 ? [] : await all.Where(r => trailIds.Contains(r.TrailId!))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trailIds = await TrailSearchQuery.NewestTrailIds(all, search, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var singles = await TrailSearchQuery.NewestRecordsWithoutTrail(all, search, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trailed = trailIds.Count == 0 ? [] : await TrailSearchQuery.RecordsOf(all, trailIds).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return trailed.GroupBy(r => r.TrailId)
             .Select(g => new JarTrail(g.Key, [.. g.OrderBy(r => r.Sequence ?? long.MaxValue).ThenBy(r => r.Id)]))

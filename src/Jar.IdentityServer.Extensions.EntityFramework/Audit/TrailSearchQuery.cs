@@ -13,7 +13,7 @@ internal static partial class TrailSearchQuery
     /// How many of the newest matching records a search groups into trails. Bounds the work of one search: a trail
     /// has a handful of records, so this window holds far more than <see cref="JarTrailSearch.MaxLimit"/> trails.
     /// </summary>
-    public const int Window = 5_000;
+    public const int WindowSize = 5_000;
 
     public static IQueryable<JarDecisionRecord> Matching(IQueryable<JarDecisionRecord> all, JarTrailSearch search)
     {
@@ -60,6 +60,23 @@ internal static partial class TrailSearchQuery
 
         return records;
     }
+
+    /// <summary>The ids of the newest trails among the newest matching records.</summary>
+    public static IQueryable<string> NewestTrailIds(IQueryable<JarDecisionRecord> all, JarTrailSearch search, int limit) =>
+        Window(all, search).Where(r => r.TrailId != null).GroupBy(r => r.TrailId)
+            .Select(g => new { TrailId = g.Key!, Newest = g.Max(r => r.Id) })
+            .OrderByDescending(t => t.Newest).Take(limit).Select(t => t.TrailId);
+
+    /// <summary>The newest matching records that belong to no trail.</summary>
+    public static IQueryable<JarDecisionRecord> NewestRecordsWithoutTrail(IQueryable<JarDecisionRecord> all, JarTrailSearch search, int limit) =>
+        Window(all, search).Where(r => r.TrailId == null).OrderByDescending(r => r.Id).Take(limit);
+
+    /// <summary>Every record of these trails.</summary>
+    public static IQueryable<JarDecisionRecord> RecordsOf(IQueryable<JarDecisionRecord> all, IReadOnlyCollection<string> trailIds) =>
+        all.Where(r => trailIds.Contains(r.TrailId!));
+
+    private static IQueryable<JarDecisionRecord> Window(IQueryable<JarDecisionRecord> all, JarTrailSearch search) =>
+        Matching(all, search).OrderByDescending(r => r.Id).Take(WindowSize);
 
     [GeneratedRegex("^[A-Za-z]+$")]
     private static partial Regex OutcomeName();

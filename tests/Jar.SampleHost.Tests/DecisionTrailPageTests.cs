@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Jar.IdentityServer.Extensions;
@@ -49,7 +48,7 @@ public abstract class DecisionTrailPageTests(SampleHostFactory host)
         records.Single(r => Cell(r, "step") == nameof(JarTrailStep.Consent)).QuerySelector("td.user")!.TextContent.ShouldBe("alice");
 
         // The intent hash the page shows is the one the ID token carries.
-        Claim(tokens.GetProperty("id_token").GetString()!, JarIntent.ClaimType).ShouldBe(trail[0].IntentHash);
+        DecisionTrailTests.Claim(tokens.GetProperty("id_token").GetString()!, JarIntent.ClaimType).ShouldBe(trail[0].IntentHash);
 
         // Each kind of search finds the whole trail; a hash or a token id finds only it.
         var redemption = trail.Single(r => r.Step == JarTrailStep.TokenRedemption);
@@ -133,7 +132,7 @@ public abstract class DecisionTrailPageTests(SampleHostFactory host)
         var intent = consent.QuerySelector("#intent-hash")!.TextContent;
         intent.ShouldBe(trail[0].IntentHash);
         intent.ShouldBe(JarIntent.FromRequestObjectPayload(Base64UrlEncoder.Decode(request.RequestObject!.Split('.')[1]), clientId));
-        intent.ShouldBe(Claim(tokens.GetProperty("id_token").GetString()!, JarIntent.ClaimType));
+        intent.ShouldBe(DecisionTrailTests.Claim(tokens.GetProperty("id_token").GetString()!, JarIntent.ClaimType));
     }
 
     [Fact]
@@ -150,7 +149,7 @@ public abstract class DecisionTrailPageTests(SampleHostFactory host)
         consent.QuerySelector("#request-kid").ShouldBeNull();
         var intent = consent.QuerySelector("#intent-hash").ShouldNotBeNull().TextContent;
         var idToken = tokens.GetProperty("id_token").GetString()!;
-        intent.ShouldBe(Claim(idToken, JarIntent.ClaimType));
+        intent.ShouldBe(DecisionTrailTests.Claim(idToken, JarIntent.ClaimType));
         var recorded = await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.IntentHash == intent).ToListAsync());
         recorded.ShouldNotBeEmpty();
         recorded.ShouldAllBe(r => r.ClientId == "public-client" && r.RequestObjectHash == null);
@@ -178,11 +177,5 @@ public abstract class DecisionTrailPageTests(SampleHostFactory host)
     {
         var trailId = (await Stores.DecisionsAsync(host, requestObject))[^1].TrailId;
         return await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.TrailId == trailId).OrderBy(r => r.Sequence).ToListAsync());
-    }
-
-    private static string? Claim(string jwt, string name)
-    {
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.Split('.')[1]));
-        return payload.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
     }
 }

@@ -233,7 +233,7 @@ public sealed class DecisionTrailTests(SampleHostFactory host) : IClassFixture<S
         return await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.TrailId == trailId).OrderBy(r => r.Sequence).ToListAsync());
     }
 
-    private static string? Claim(string jwt, string name)
+    internal static string? Claim(string jwt, string name)
     {
         using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.Split('.')[1]));
         return payload.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;

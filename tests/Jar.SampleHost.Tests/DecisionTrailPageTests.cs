@@ -155,6 +155,37 @@ public abstract class DecisionTrailPageTests(SampleHostFactory host)
         recorded.ShouldAllBe(r => r.ClientId == "public-client" && r.RequestObjectHash == null);
     }
 
+    [Theory]
+    [InlineData("/decisions?q=%00")]
+    [InlineData("/decisions?q=fapi2-client%00")]
+    [InlineData("/decisions?client=%00&object=%00")]
+    [InlineData("/decisions?outcome=Nonsense")]
+    [InlineData("/decisions?outcome=%00&q=%27%20OR%201%3D1%20--")]
+    public async Task Decisions_page_answers_a_search_no_record_can_match_with_no_trail_never_an_error(string url)
+    {
+        using var browser = host.CreateBrowser();
+        await AdminPageTests.SignInAsync(browser);
+
+        var page = await DecisionsAsync(browser, url);
+
+        if (!url.Contains("outcome=Nonsense", StringComparison.Ordinal))
+        {
+            page.QuerySelector("#no-match").ShouldNotBeNull();
+            page.QuerySelectorAll("details.trail").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task Decisions_page_answers_a_search_longer_than_any_stored_value_with_no_trail()
+    {
+        using var browser = host.CreateBrowser();
+        await AdminPageTests.SignInAsync(browser);
+
+        var page = await DecisionsAsync(browser, "/decisions?q=" + new string('a', 5000));
+
+        page.QuerySelector("#no-match").ShouldNotBeNull();
+    }
+
     private const int DecisionsModelShort = Jar.SampleHost.Pages.DecisionsModel.ShortHashLength;
 
     private static async Task<IHtmlDocument> DecisionsAsync(Browser browser, string url)

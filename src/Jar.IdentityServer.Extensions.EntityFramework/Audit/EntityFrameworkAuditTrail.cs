@@ -127,6 +127,11 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
     {
         ArgumentNullException.ThrowIfNull(search);
         var limit = Math.Clamp(search.Limit, 1, JarTrailSearch.MaxLimit);
+        if (!TrailSearchQuery.CanMatch(search))
+        {
+            return [];
+        }
+
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var all = lease.Context.Set<JarDecisionRecord>().AsNoTracking();
         var trailIds = await TrailSearchQuery.NewestTrailIds(all, search, limit).ToListAsync(cancellationToken).ConfigureAwait(false);

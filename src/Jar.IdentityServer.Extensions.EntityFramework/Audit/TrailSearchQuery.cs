@@ -15,6 +15,13 @@ internal static partial class TrailSearchQuery
     /// </summary>
     public const int WindowSize = 5_000;
 
+    /// <summary>
+    /// Whether any stored record could match: a value longer than the widest column, or holding a NUL character
+    /// (which PostgreSQL's text cannot hold, and the database would refuse as a parameter), matches nothing.
+    /// </summary>
+    public static bool CanMatch(JarTrailSearch search) =>
+        new[] { search.Text, search.ClientId, search.RequestObjectHash }.All(v => v is null || (v.Length <= JarDecisionRecord.MaxTextLength && !v.Contains('\0', StringComparison.Ordinal)));
+
     public static IQueryable<JarDecisionRecord> Matching(IQueryable<JarDecisionRecord> all, JarTrailSearch search)
     {
         var records = all;

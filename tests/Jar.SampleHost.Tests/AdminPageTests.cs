@@ -32,8 +32,9 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
 
         var page = await Browser.ReadPageAsync(await browser.GetAsync(new Uri("/decisions", UriKind.Relative)));
 
+        // A refused request's trail is its one record; so is a report-only request that no one signed in for yet.
         var refusedRow = Row(page, Stores.Sha256Hex(refused.RequestObject!));
-        Cell(refusedRow, "client").ShouldBe("fapi2-client");
+        Client(refusedRow).ShouldBe("fapi2-client");
         Cell(refusedRow, "endpoint").ShouldBe("Authorization");
         Cell(refusedRow, "outcome").ShouldBe("Refused");
         Cell(refusedRow, "rules").ShouldBe("JAR602");
@@ -44,16 +45,15 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
         Cell(refusedRow, "time").ShouldMatch(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$");
 
         var reportOnlyRow = Row(page, Stores.Sha256Hex(reportOnly.RequestObject!));
-        Cell(reportOnlyRow, "client").ShouldBe("rollout-client");
+        Client(reportOnlyRow).ShouldBe("rollout-client");
         Cell(reportOnlyRow, "outcome").ShouldBe("ReportOnly");
         Cell(reportOnlyRow, "rules").ShouldBe("JAR602");
         Cell(reportOnlyRow, "alg").ShouldBe("ES256");
 
         // Newest first: the report-only request came after the refusal.
-        var ids = page.QuerySelectorAll("tbody tr").Select(r => long.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var ids = page.QuerySelectorAll("details.trail").Select(Id).ToList();
         ids.ShouldBe(ids.OrderDescending());
-        ids.IndexOf(long.Parse(reportOnlyRow.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture))
-            .ShouldBeLessThan(ids.IndexOf(long.Parse(refusedRow.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)));
+        ids.IndexOf(Id(reportOnlyRow.Closest("details.trail")!)).ShouldBeLessThan(ids.IndexOf(Id(refusedRow.Closest("details.trail")!)));
     }
 
     [Fact]
@@ -68,10 +68,10 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
 
         var page = await Browser.ReadPageAsync(await browser.GetAsync(new Uri("/decisions?client=rollout-client", UriKind.Relative)));
 
-        var clients = page.QuerySelectorAll("tbody td.client").Select(c => c.TextContent).ToList();
+        var clients = page.QuerySelectorAll("details.trail > summary .client").Select(c => c.TextContent).ToList();
         clients.ShouldNotBeEmpty();
         clients.ShouldAllBe(c => c == "rollout-client");
-        page.QuerySelectorAll("tbody td.hash").Select(c => c.TextContent).ShouldContain(Stores.Sha256Hex(reportOnly.RequestObject!));
+        page.QuerySelectorAll("tbody td.object code").Select(c => c.GetAttribute("title")).ShouldContain(Stores.Sha256Hex(reportOnly.RequestObject!));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
         fapi2.QuerySelectorAll("tbody tr td.source").Select(c => c.TextContent).ShouldAllBe(s => s == "profile:fapi2-message-signing");
     }
 
-    private static async Task SignInAsync(Browser browser)
+    internal static async Task SignInAsync(Browser browser)
     {
         var login = new Uri("/Account/Login", UriKind.Relative);
         var form = (await Browser.ReadPageAsync(await browser.GetAsync(login))).QuerySelector<IHtmlFormElement>("form.stack")!;
@@ -106,9 +106,13 @@ public sealed class AdminPageTests(SampleHostFactory host) : IClassFixture<Sampl
     }
 
     private static IElement Row(IHtmlDocument page, string hash) =>
-        page.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("td.hash")!.TextContent == hash).ShouldHaveSingleItem();
+        page.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("td.object code")?.GetAttribute("title") == hash).ShouldHaveSingleItem();
 
-    private static string Cell(IElement row, string name) => row.QuerySelector($"td.{name}")!.TextContent;
+    private static string Cell(IElement row, string name) => row.QuerySelector($"td.{name}")!.TextContent.Trim();
+
+    private static string Client(IElement record) => record.Closest("details.trail")!.QuerySelector("summary .client")!.TextContent;
+
+    private static long Id(IElement element) => long.Parse(element.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string Value, string Source) Setting(IElement section, string setting)
     {

@@ -77,10 +77,11 @@ public static class AuthorizationFlow
     /// Runs the user's side to the end with consent allowed, checks the answer at the redirect URI, and redeems the
     /// code on the /callback page. Returns the token response.
     /// </summary>
-    public static async Task<JsonElement> CompleteAsync(SampleHostFactory host, DemoAuthorizationRequest request, string[] expectedScopes)
+    public static async Task<JsonElement> CompleteAsync(SampleHostFactory host, DemoAuthorizationRequest request, string[] expectedScopes, Action<IHtmlDocument>? onConsent = null)
     {
         using var browser = host.CreateBrowser();
         var (consent, redirect) = await AuthorizeAsync(browser, request.AuthorizationUrl, "allow");
+        onConsent?.Invoke(consent);
 
         // The consent page shows the client, the scopes it asked for inside its request, and where the answer goes.
         var shown = consent.QuerySelector("main dl").ShouldNotBeNull();

@@ -108,6 +108,30 @@ public sealed class DecisionTrailTests(SampleHostFactory host) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_record_without_a_trail_is_found_alone_never_with_the_other_records_without_one()
+    {
+        var audit = host.Services.GetRequiredService<IJarAuditTrail>();
+        string[] hashes = [new string('a', 64), new string('b', 64)];
+        foreach (var hash in hashes)
+        {
+            await Stores.QueryAsync(host, db =>
+            {
+                db.Set<JarDecisionRecord>().Add(new JarDecisionRecord
+                {
+                    DecidedAt = DateTimeOffset.UtcNow, ClientId = "strict-client", Endpoint = JarEndpoint.Authorization, Outcome = JarOutcome.Refused,
+                    Step = JarTrailStep.Request, RuleIds = "JAR201", RequestObjectHash = hash,
+                });
+                return db.SaveChangesAsync();
+            });
+        }
+
+        var found = await audit.FindTrailAsync(hashes[0], CancellationToken.None);
+
+        found.ShouldHaveSingleItem().RequestObjectHash.ShouldBe(hashes[0]);
+        await ExecuteAsync("DELETE FROM \"JarDecisionRecords\" WHERE \"TrailId\" IS NULL AND \"Sequence\" IS NULL");
+    }
+
+    [Fact]
     public async Task The_chain_verifies_and_each_kind_of_tampering_is_named_by_record()
     {
         for (var i = 0; i < 2; i++)
@@ -247,7 +271,7 @@ public sealed class DecisionTrailTests(SampleHostFactory host) : IClassFixture<S
         return await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.TrailId == trailId).OrderBy(r => r.Sequence).ToListAsync());
     }
 
-    private static string? Claim(string jwt, string name)
+    internal static string? Claim(string jwt, string name)
     {
         using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.Split('.')[1]));
         return payload.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;

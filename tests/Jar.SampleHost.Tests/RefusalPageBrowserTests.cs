@@ -70,11 +70,15 @@ public sealed class RefusalPageBrowserTests(KestrelSampleHostFactory host, Chrom
         await Chromium.ScreenshotAsync(page, "refusal-page-signed-in");
         await page.Locator("#record-link").ClickAsync();
         await page.WaitForURLAsync(new Regex("/decisions\\?client=strict-client&object=[0-9a-f]{64}$"));
-        var rows = page.Locator("table.records tbody tr");
+        var trails = page.Locator("details.trail");
+        (await trails.CountAsync()).ShouldBe(1);
+        (await trails.Locator("summary .outcome").InnerTextAsync()).ShouldBe(nameof(JarOutcome.Refused));
+        (await trails.Locator("summary .rules").InnerTextAsync()).ShouldBe(JarRules.SignatureInvalid.Id);
+        (await trails.Locator("summary .client").InnerTextAsync()).ShouldBe("strict-client");
+        await trails.Locator("summary").ClickAsync();
+        var rows = trails.Locator("table.records tbody tr");
         (await rows.CountAsync()).ShouldBe(1);
-        (await rows.Locator("td.outcome").InnerTextAsync()).ShouldBe(nameof(JarOutcome.Refused));
-        (await rows.Locator("td.rules").InnerTextAsync()).ShouldBe(JarRules.SignatureInvalid.Id);
-        (await rows.Locator("td.client").InnerTextAsync()).ShouldBe("strict-client");
+        (await rows.Locator("td.rules a").GetAttributeAsync("href")).ShouldBe($"/rules#{JarRules.SignatureInvalid.Id}");
     }
 
     // A by-value request of strict-client whose request object's signature no longer matches (one character of the

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jar.IdentityServer.Extensions.OpenIddict;
 using Jar.SampleHost.Hosting;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -78,13 +79,17 @@ internal static class AuthorizationEndpoint
 
             var application = await applications.FindByClientIdAsync(request.ClientId!, http.RequestAborted).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The client application cannot be found.");
+            var trail = http.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction?.GetJarTrail();
             var ticket = new ConsentTicket(
                 subject,
                 request.ClientId!,
                 await applications.GetLocalizedDisplayNameAsync(application, http.RequestAborted).ConfigureAwait(false) ?? request.ClientId!,
                 [.. request.GetScopes()],
                 request.RedirectUri,
-                parameters);
+                parameters,
+                trail?.TrailId,
+                trail?.IntentHash,
+                trail?.RequestObjectHash);
             return Results.Redirect("/Consent?ticket=" + Uri.EscapeDataString(tickets.Protect(ticket)));
         }
 

@@ -1,3 +1,5 @@
+using Jar.IdentityServer.Extensions;
+using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,10 +11,16 @@ namespace Jar.SampleHost.Pages;
 /// Asks the signed-in user to allow or deny a client's request. The decision is posted to the authorization
 /// endpoint, which issues the code or answers <c>access_denied</c>.
 /// </summary>
-public sealed class ConsentModel(ConsentTickets tickets) : PageModel
+public sealed class ConsentModel(ConsentTickets tickets, IJarAuditTrail audit) : PageModel
 {
     /// <summary>The request to decide on.</summary>
     public ConsentTicket? Ticket { get; private set; }
+
+    /// <summary>
+    /// The record that accepted the signed request object (its kid and alg), from the request's trail; null for a
+    /// plain request.
+    /// </summary>
+    public JarDecisionRecord? Verified { get; private set; }
 
     /// <summary>Where the decision is posted.</summary>
     public static string AuthorizationEndpointPath => "/connect/authorize";
@@ -27,7 +35,7 @@ public sealed class ConsentModel(ConsentTickets tickets) : PageModel
     public static string Deny => AuthorizationEndpoint.Deny;
 
     /// <summary>Shows the request, or a 400 when the ticket is not valid for this user.</summary>
-    public IActionResult OnGet(string? ticket)
+    public async Task<IActionResult> OnGetAsync(string? ticket, CancellationToken cancellationToken)
     {
         Ticket = tickets.Unprotect(ticket);
 
@@ -36,6 +44,14 @@ public sealed class ConsentModel(ConsentTickets tickets) : PageModel
         {
             Ticket = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // The key and algorithm are those the engine verified the object with, as its accepting record holds them.
+        if (Ticket is { TrailId: { } trailId, RequestObjectHash: { } objectHash })
+        {
+            Verified = (await audit.FindTrailAsync(trailId, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(r => r.TrailId == trailId && r.RequestObjectHash == objectHash && r.KeyId is not null && r.Outcome != JarOutcome.Refused);
         }
 
         return Page();

@@ -1,48 +1,59 @@
+using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
-using Jar.SampleHost.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jar.SampleHost.Pages;
 
 /// <summary>
-/// The audit trail, read-only: the latest decision records of the JAR engine (table <c>JarDecisionRecords</c>), newest
-/// first, optionally for one client. Signed-in users only: the demo's one user stands for the operator here.
+/// The decision trail, read-only: one row per authorization (its trail), newest first, each opening onto its records
+/// in chain order; searchable by client, user, outcome, rule id, any hash or token id. The search runs in the
+/// database (<see cref="IJarAuditTrail.SearchAsync"/>). Signed-in users only: the demo's one user stands for the
+/// operator here.
 /// </summary>
 [Authorize]
-public sealed class DecisionsModel(AppDbContext database) : PageModel
+public sealed class DecisionsModel(IJarAuditTrail audit) : PageModel
 {
-    /// <summary>How many records the page shows.</summary>
-    public const int PageSize = 100;
+    /// <summary>How many trails the page shows.</summary>
+    public const int PageSize = 50;
 
-    /// <summary>Only this client's records, when set.</summary>
+    /// <summary>How many leading characters of a hash a cell shows; the whole value is in its title.</summary>
+    public const int ShortHashLength = 12;
+
+    /// <summary>The search box: a client id, user, outcome, rule id, hash or token id.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>Only trails that ended with this outcome, when set.</summary>
+    [BindProperty(SupportsGet = true, Name = "outcome")]
+    public JarOutcome? Outcome { get; set; }
+
+    /// <summary>Only this client's trails, when set.</summary>
     [BindProperty(SupportsGet = true, Name = "client")]
     public string? Client { get; set; }
 
-    /// <summary>Only the records of this request object (its SHA-256, hex), when set: the refusal page links here.</summary>
+    /// <summary>Only the trails of this request object (its SHA-256, hex), when set: the refusal page links here.</summary>
     [BindProperty(SupportsGet = true, Name = "object")]
     public string? RequestObjectHash { get; set; }
 
-    /// <summary>The records shown, newest first.</summary>
-    public IReadOnlyList<JarDecisionRecord> Records { get; private set; } = [];
+    /// <summary>The trails shown, newest first.</summary>
+    public IReadOnlyList<JarTrail> Trails { get; private set; } = [];
+
+    /// <summary>Whether any criterion is set.</summary>
+    public bool Filtered => !string.IsNullOrWhiteSpace(Query) || Outcome is not null || !string.IsNullOrEmpty(Client) || !string.IsNullOrEmpty(RequestObjectHash);
 
     /// <summary>Builds the page.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var records = database.Set<JarDecisionRecord>().AsNoTracking();
-        if (!string.IsNullOrEmpty(Client))
-        {
-            records = records.Where(r => r.ClientId == Client);
-        }
-
-        if (!string.IsNullOrEmpty(RequestObjectHash))
-        {
-            records = records.Where(r => r.RequestObjectHash == RequestObjectHash);
-        }
-
-        // The identity grows with every insert, so it orders by arrival on every provider.
-        Records = await records.OrderByDescending(r => r.Id).Take(PageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+        Trails = await audit.SearchAsync(
+            new JarTrailSearch { Text = Query, Outcome = Outcome, ClientId = Client, RequestObjectHash = RequestObjectHash, Limit = PageSize },
+            cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The leading characters of a hash, for a narrow cell.</summary>
+    public static string Shortened(string hash) => hash.Length <= ShortHashLength ? hash : hash[..ShortHashLength] + "\u2026";
+
+    /// <summary>A time as the page shows it (UTC).</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

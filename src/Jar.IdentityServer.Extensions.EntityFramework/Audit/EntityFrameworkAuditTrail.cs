@@ -126,11 +126,16 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
         ArgumentException.ThrowIfNullOrEmpty(key);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var records = lease.Context.Set<JarDecisionRecord>().AsNoTracking();
-        var trails = await records
-            .Where(r => r.TrailId == key || r.IntentHash == key || r.RequestObjectHash == key || (r.TokenIds != null && r.TokenIds.Contains(key)))
-            .Select(r => r.TrailId).Distinct().Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return await records.Where(r => trails.Contains(r.TrailId)).OrderBy(r => r.Sequence).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var matching = records.Where(r => r.TrailId == key || r.IntentHash == key || r.RequestObjectHash == key || (r.TokenIds != null && r.TokenIds.Contains(key)));
+        var trails = await matching.Where(r => r.TrailId != null).Select(r => r.TrailId!).Distinct().Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // A record without a trail (an administrative event, a record older than trails) is a trail of its own: never
+        // joined to the other such records through their common null.
+        var untrailed = await matching.Where(r => r.TrailId == null).OrderBy(r => r.Id).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trailed = trails.Count == 0
+            ? []
+            : await records.Where(r => r.TrailId != null && trails.Contains(r.TrailId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. trailed.Concat(untrailed).OrderBy(r => r.Sequence ?? long.MaxValue).ThenBy(r => r.Id)];
     }
 
     public async Task<JarTrailEvidence> VerifyEvidenceAsync(string key, IJarClients clients, CancellationToken cancellationToken)
@@ -152,6 +157,29 @@ internal sealed class EntityFrameworkAuditTrail<TContext>(
         }
 
         return new(records, kept);
+    }
+
+    public async Task<IReadOnlyList<JarTrail>> SearchAsync(JarTrailSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var limit = Math.Clamp(search.Limit, 1, JarTrailSearch.MaxLimit);
+        if (!TrailSearchQuery.CanMatch(search))
+        {
+            return [];
+        }
+
+        await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var all = lease.Context.Set<JarDecisionRecord>().AsNoTracking();
+        var trailIds = await TrailSearchQuery.NewestTrailIds(all, search, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var singles = await TrailSearchQuery.NewestRecordsWithoutTrail(all, search, limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trailed = trailIds.Count == 0 ? [] : await TrailSearchQuery.RecordsOf(all, trailIds).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        return trailed.GroupBy(r => r.TrailId)
+            .Select(g => new JarTrail(g.Key, [.. g.OrderBy(r => r.Sequence ?? long.MaxValue).ThenBy(r => r.Id)]))
+            .Concat(singles.Select(r => new JarTrail(null, [r])))
+            .OrderByDescending(t => t.Records.Max(r => r.Id))
+            .Take(limit)
+            .ToList();
     }
 
     public async Task<JarCheckpoint?> CheckpointAsync(CancellationToken cancellationToken)

@@ -20,6 +20,13 @@ public interface IJarAuditTrail
     /// </summary>
     Task<JarTrailEvidence> VerifyEvidenceAsync(string key, IJarClients clients, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The trails with a record that matches <paramref name="search"/>, each whole and in chain order, newest first
+    /// (by their last record), at most <see cref="JarTrailSearch.Limit"/>; a record without a trail is a trail of its own.
+    /// Filtered in the database, over the newest matching records only, so one search costs a bounded amount of work.
+    /// </summary>
+    Task<IReadOnlyList<JarTrail>> SearchAsync(JarTrailSearch search, CancellationToken cancellationToken);
+
     /// <summary>Signs the current head and appends the checkpoint to the checkpoint file (and the log).</summary>
     Task<JarCheckpoint?> CheckpointAsync(CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Jar.IdentityServer.Extensions;
 using Jar.IdentityServer.Extensions.EntityFramework;
 using Jar.SampleHost.Endpoints;
@@ -50,8 +51,22 @@ public sealed class ConsentModel(ConsentTickets tickets, IJarAuditTrail audit) :
         // The key and algorithm are those the engine verified the object with, as its accepting record holds them.
         if (Ticket is { TrailId: { } trailId, RequestObjectHash: { } objectHash })
         {
-            Verified = (await audit.FindTrailAsync(trailId, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => r.TrailId == trailId && r.RequestObjectHash == objectHash && r.KeyId is not null && r.Outcome != JarOutcome.Refused);
+            try
+            {
+                Verified = (await audit.FindTrailAsync(trailId, cancellationToken).ConfigureAwait(false))
+                    .FirstOrDefault(r => r.TrailId == trailId && r.RequestObjectHash == objectHash && r.KeyId is not null && r.Outcome != JarOutcome.Refused);
+            }
+            catch (DbException)
+            {
+                // Fail closed: no consent is asked for without the proof of what was signed. The request stays
+                // cached; the user can come back to it once the store answers.
+                return new ContentResult
+                {
+                    StatusCode = StatusCodes.Status503ServiceUnavailable,
+                    ContentType = "text/plain; charset=utf-8",
+                    Content = "temporarily_unavailable: the decision trail cannot be read right now; try again later.",
+                };
+            }
         }
 
         return Page();

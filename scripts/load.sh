@@ -18,14 +18,15 @@
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
 # Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path twice on each host, not measured: on 2 cores the JIT tiers up for about 30 s of load),
-#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
+#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_WARM_REQUESTS (per warm-up, 8000: raise it
+#        with a longer LOAD_WARMUP, a warm-up that runs out of requests fails the run), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
 #        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
 #        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
-#        LOAD_TRACE (a folder: after the measured runs, one more jar run of each database under dotnet-trace's CPU
-#        sampling, kept as <database>-jar.nettrace with its report <database>-jar.top.txt, the methods longest on the
-#        stack; the local tool from .config/dotnet-tools.json, restored here). Tracing slows the host: it never
-#        overlaps a measured run.
+#        LOAD_TRACE (a folder: after the measured runs, one more run of each database under dotnet-trace's CPU
+#        sampling, kept as <database>-<path>.nettrace with its report <database>-<path>.top.txt, the methods longest on
+#        the stack; the local tool from .config/dotnet-tools.json, restored here). Tracing slows the host: it never
+#        overlaps a measured run. LOAD_TRACE_PATH: the path traced, jar (default) or plain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,6 +36,7 @@ connections=${LOAD_CONNECTIONS:-4}
 threads=${LOAD_THREADS:-2}
 warmup=${LOAD_WARMUP:-15s}
 requests=${LOAD_REQUESTS:-20000}
+warm_requests=${LOAD_WARM_REQUESTS:-8000}
 timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 
@@ -143,19 +145,26 @@ generate() { # client count file
   (cd "$project" && dotnet "$dll" load-urls "$1" "$2" "$3" $(host_options "$provider") --ConnectionStrings:Jar "$connection") >/dev/null
 }
 
-# One more jar run on the running host, sampled by dotnet-trace (CPU stacks every millisecond) for its whole length.
-trace_jar() {
+# One more run of $LOAD_TRACE_PATH (jar or plain) on the running host, sampled by dotnet-trace (CPU stacks every
+# millisecond) for its whole length.
+trace_path() {
+  local path=${LOAD_TRACE_PATH:-jar} client
+  case "$path" in
+    jar) client=strict-client ;;
+    plain) client=public-client ;;
+    *) echo "load: LOAD_TRACE_PATH is jar or plain, not $path" >&2; exit 2 ;;
+  esac
   mkdir -p "$LOAD_TRACE"
   dotnet tool restore >/dev/null
-  generate strict-client "$requests" "$work/jar-trace.txt"
-  local trace="$LOAD_TRACE/$provider-jar.nettrace"
+  generate "$client" "$requests" "$work/$path-trace.txt"
+  local trace="$LOAD_TRACE/$provider-$path.nettrace"
   dotnet dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time -o "$trace" --duration 00:00:00:12 >"$work/trace.log" 2>&1 &
   local tracer=$!
   sleep 2
-  run_wrk "$provider-jar-trace" "$work/jar-trace.txt" "$duration" >/dev/null
+  run_wrk "$provider-$path-trace" "$work/$path-trace.txt" "$duration" >/dev/null
   wait "$tracer" || { cat "$work/trace.log" >&2; echo "load: dotnet-trace failed" >&2; exit 1; }
-  dotnet dotnet-trace report "$trace" topN -n 400 --inclusive >"$LOAD_TRACE/$provider-jar.top.txt"
-  echo "load: $provider: trace of the jar path in $trace, report in $LOAD_TRACE/$provider-jar.top.txt"
+  dotnet dotnet-trace report "$trace" topN -n 400 --inclusive >"$LOAD_TRACE/$provider-$path.top.txt"
+  echo "load: $provider: trace of the $path path in $trace, report in $LOAD_TRACE/$provider-$path.top.txt"
 }
 
 declare -A results
@@ -176,13 +185,13 @@ for provider in $providers; do
   # The hardened host first: it creates and migrates the database, and both hosts then find the same tables.
   start_host "$provider"
   echo "load: $provider: host on $url; generating requests"
-  generate public-client 8000 "$work/plain-warm.txt"
-  generate strict-client 8000 "$work/jar-warm.txt"
+  generate public-client "$warm_requests" "$work/plain-warm.txt"
+  generate strict-client "$warm_requests" "$work/jar-warm.txt"
   run_wrk "$provider-plain-warm" "$work/plain-warm.txt" "$warmup" >/dev/null
   run_wrk "$provider-jar-warm" "$work/jar-warm.txt" "$warmup" >/dev/null
   # Each path twice, as on the other hosts below: every measured path has had at least 2 x LOAD_WARMUP of load.
-  generate public-client 8000 "$work/plain-warm2.txt"
-  generate strict-client 8000 "$work/jar-warm2.txt"
+  generate public-client "$warm_requests" "$work/plain-warm2.txt"
+  generate strict-client "$warm_requests" "$work/jar-warm2.txt"
   run_wrk "$provider-plain-warm2" "$work/plain-warm2.txt" "$warmup" >/dev/null
   run_wrk "$provider-jar-warm2" "$work/jar-warm2.txt" "$warmup" >/dev/null
   generate public-client "$requests" "$work/plain.txt"
@@ -190,15 +199,15 @@ for provider in $providers; do
   # Generated just before its run: each object expires 5 minutes after it is signed.
   generate strict-client "$requests" "$work/jar.txt"
   results[$provider-jar]=$(run_wrk "$provider-jar" "$work/jar.txt" "$duration")
-  if [ -n "${LOAD_TRACE:-}" ]; then trace_jar; fi
+  if [ -n "${LOAD_TRACE:-}" ]; then trace_path; fi
   stop_host
 
   # Stock OpenIddict on the same database, warmed up as long as the hardened host (two warm-ups: the JIT tiers up
   # for about half a minute of load on 2 cores, and a host measured before that is measured at its slowest).
   start_host "$provider-stock" --Jar:Enabled false
-  generate public-client 8000 "$work/stock-warm.txt"
+  generate public-client "$warm_requests" "$work/stock-warm.txt"
   run_wrk "$provider-stock-warm" "$work/stock-warm.txt" "$warmup" >/dev/null
-  generate public-client 8000 "$work/stock-warm2.txt"
+  generate public-client "$warm_requests" "$work/stock-warm2.txt"
   run_wrk "$provider-stock-warm2" "$work/stock-warm2.txt" "$warmup" >/dev/null
   generate public-client "$requests" "$work/stock.txt"
   results[$provider-stock]=$(run_wrk "$provider-stock" "$work/stock.txt" "$duration")
@@ -207,9 +216,9 @@ for provider in $providers; do
   # The jar path with decision records written outside the tamper-evident chain (Diagnostics:UnchainedDecisionRecords):
   # what the chain costs is the difference to the jar path above.
   start_host "$provider-unchained" --Diagnostics:UnchainedDecisionRecords true
-  generate strict-client 8000 "$work/unchained-warm.txt"
+  generate strict-client "$warm_requests" "$work/unchained-warm.txt"
   run_wrk "$provider-unchained-warm" "$work/unchained-warm.txt" "$warmup" >/dev/null
-  generate strict-client 8000 "$work/unchained-warm2.txt"
+  generate strict-client "$warm_requests" "$work/unchained-warm2.txt"
   run_wrk "$provider-unchained-warm2" "$work/unchained-warm2.txt" "$warmup" >/dev/null
   generate strict-client "$requests" "$work/unchained.txt"
   results[$provider-unchained]=$(run_wrk "$provider-unchained" "$work/unchained.txt" "$duration")
@@ -224,10 +233,10 @@ echo "wrk -t $threads -c $connections -d $duration, $(nproc) cores; every answer
 echo "(absolute numbers depend on what else the machine runs; the ratios compare paths measured in this one run)"
 for provider in $providers; do
   echo "$provider"
-  printf '  %-6s %10s %16s %16s %18s\n' path "req/s" "p50/p99 ms" "CPU µs/request" "KB alloc/request"
+  printf '  %-10s %10s %16s %16s %18s\n' path "req/s" "p50/p99 ms" "CPU µs/request" "KB alloc/request"
   for path in stock plain jar unchained; do
     read -r rps p50 p99 cpu allocated <<<"${results[$provider-$path]}"
-    printf '  %-6s %10s %16s %16s %18s\n' "$path" "$rps" "$p50/$p99" "$cpu" "$allocated"
+    printf '  %-10s %10s %16s %16s %18s\n' "$path" "$rps" "$p50/$p99" "$cpu" "$allocated"
   done
   read -r stock _ <<<"${results[$provider-stock]}"
   read -r plain _ <<<"${results[$provider-plain]}"

@@ -26,7 +26,7 @@ public sealed class SampleClientInBrowserTests(Chromium chromium) : IClassFixtur
 
         await page.GotoAsync(_apps.ClientUrl.AbsoluteUri);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(url => url.StartsWith($"{_apps.HostUrl}Account/Login", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape($"{_apps.HostUrl}Account/Login")));
         await page.FillAsync("input[name=Username]", "alice");
         await page.FillAsync("input[name=Password]", "password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();

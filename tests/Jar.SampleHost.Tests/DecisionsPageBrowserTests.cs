@@ -33,28 +33,28 @@ public sealed class DecisionsPageBrowserTests(KestrelSampleHostFactory host, Chr
         });
 
         await page.GotoAsync(request.AuthorizationUrl.AbsoluteUri);
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await page.Locator("input[name=Username]").FillAsync(AuthorizationFlow.Username);
         await page.Locator("input[name=Password]").FillAsync(AuthorizationFlow.Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Consent\\?ticket="));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Consent\\?ticket="));
         var engine = (await Stores.DecisionsAsync(host, request.RequestObject!)).ShouldHaveSingleItem();
         (await page.Locator("#request-kid").InnerTextAsync()).ShouldBe(engine.KeyId);
         (await page.Locator("#request-alg").InnerTextAsync()).ShouldBe(engine.Algorithm);
         (await page.Locator("#intent-hash").InnerTextAsync()).ShouldBe(engine.IntentHash);
         await Chromium.ScreenshotAsync(page, "consent-signed-request");
         await page.Locator("button[value=allow]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(AuthorizationFlow.RedirectUri) + "\\?code="));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(AuthorizationFlow.RedirectUri) + "\\?code="));
         arrived.ShouldHaveSingleItem();
 
         await page.GotoAsync(new Uri(host.Address, "/decisions").AbsoluteUri);
         await page.Locator("input[name=q]").FillAsync(engine.IntentHash!);
         await page.Locator("#search button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/decisions\\?q="));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/decisions\\?q="));
 
         var trail = await Stores.QueryAsync(host, db => db.Set<JarDecisionRecord>().Where(r => r.TrailId == engine.TrailId).OrderBy(r => r.Sequence).ToListAsync());
         var row = page.Locator("details.trail");
-        (await row.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(row).ToHaveCountAsync(1);
         (await row.GetAttributeAsync("data-trail")).ShouldBe(engine.TrailId);
         (await row.Locator("summary .client").InnerTextAsync()).ShouldBe("fapi2-client");
         (await row.Locator("summary .user").InnerTextAsync()).ShouldBe(AuthorizationFlow.Username);

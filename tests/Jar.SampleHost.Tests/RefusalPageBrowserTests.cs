@@ -43,7 +43,7 @@ public sealed class RefusalPageBrowserTests(KestrelSampleHostFactory host, Chrom
 
         // The rule links to its own row of the catalogue, served by the host.
         await page.Locator("#rule-link").ClickAsync();
-        await page.WaitForURLAsync(new Uri(host.Address, $"/rules#{JarRules.SignatureInvalid.Id}").AbsoluteUri);
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.Address, $"/rules#{JarRules.SignatureInvalid.Id}").AbsoluteUri);
         var row = page.Locator($"tr[id={JarRules.SignatureInvalid.Id}]");
         (await row.InnerTextAsync()).ShouldContain(JarRules.SignatureInvalid.Name);
         (await row.InnerTextAsync()).ShouldContain(JarErrors.InvalidRequestObject);
@@ -61,7 +61,7 @@ public sealed class RefusalPageBrowserTests(KestrelSampleHostFactory host, Chrom
         await page.Locator("input[name=Username]").FillAsync("alice");
         await page.Locator("input[name=Password]").FillAsync("password");
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Uri(host.Address, "/").AbsoluteUri);
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(host.Address, "/").AbsoluteUri);
         var url = await TamperedRequestAsync();
 
         var response = (await page.GotoAsync(url.AbsoluteUri)).ShouldNotBeNull();
@@ -69,15 +69,15 @@ public sealed class RefusalPageBrowserTests(KestrelSampleHostFactory host, Chrom
         response.Status.ShouldBe(400);
         await Chromium.ScreenshotAsync(page, "refusal-page-signed-in");
         await page.Locator("#record-link").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/decisions\\?client=strict-client&object=[0-9a-f]{64}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/decisions\\?client=strict-client&object=[0-9a-f]{64}$"));
         var trails = page.Locator("details.trail");
-        (await trails.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(trails).ToHaveCountAsync(1);
         (await trails.Locator("summary .outcome").InnerTextAsync()).ShouldBe(nameof(JarOutcome.Refused));
         (await trails.Locator("summary .rules").InnerTextAsync()).ShouldBe(JarRules.SignatureInvalid.Id);
         (await trails.Locator("summary .client").InnerTextAsync()).ShouldBe("strict-client");
         await trails.Locator("summary").ClickAsync();
         var rows = trails.Locator("table.records tbody tr");
-        (await rows.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
         (await rows.Locator("td.rules a").GetAttributeAsync("href")).ShouldBe($"/rules#{JarRules.SignatureInvalid.Id}");
     }
 

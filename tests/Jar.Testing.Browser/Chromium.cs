@@ -27,6 +27,13 @@ public sealed class Chromium : IAsyncLifetime
         "--disable-sync",
     ];
 
+    /// <summary>
+    /// How long (ms) an action, a navigation or a web-first assertion (<c>Assertions.Expect</c>) may wait before it
+    /// fails: an upper bound for a shared, busy CI machine, never a measure of speed. Tests wait for what they assert
+    /// (a URL, an element, a count) and not for the browser's load event, which a busy machine may report late.
+    /// </summary>
+    public const float WaitLimit = 90_000;
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -60,6 +67,8 @@ public sealed class Chromium : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions()).ConfigureAwait(false);
         var page = await context.NewPageAsync().ConfigureAwait(false);
+        page.SetDefaultTimeout(WaitLimit);
+        page.SetDefaultNavigationTimeout(WaitLimit);
         return new BrowserPage(context, page);
     }
 
@@ -80,6 +89,7 @@ public sealed class Chromium : IAsyncLifetime
             throw new FileNotFoundException($"No Chromium at {ExecutablePath}: run ./test.sh (it installs Debian's chromium), apt-get install chromium, or set {ExecutableVariable}.", ExecutablePath);
         }
 
+        Assertions.SetDefaultExpectTimeout(WaitLimit);
         _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the sample host on its durable stores: SQLite, then PostgreSQL, side by side in one run. For each
-# database it starts the host (Release build, Kestrel on 127.0.0.1 on a free port, logging at Warning) and measures
+# database and each path it starts a host of its own (Release build, Kestrel on 127.0.0.1 on a free port, logging at
+# Warning; the plain path's host creates the database, the others reuse it), warms it and measures one of
 #   stock  the public client's authorization request on the same host with Jar:Enabled=false: stock OpenIddict 7.8,
 #          no AddJarHardening(), the baseline
 #   plain  the same kind of request with the hardening on (policy checks, a decision record)
@@ -17,7 +18,7 @@
 # shared with other work absolute numbers move from run to run; compare the ratios, which come from one run.
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
-# Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path twice on each host, not measured: on 2 cores the JIT tiers up for about 30 s of load),
+# Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path twice on its own host, not measured: on 2 cores the JIT tiers up for about 30 s of load),
 #        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_WARM_REQUESTS (per warm-up, 8000: raise it
 #        with a longer LOAD_WARMUP, a warm-up that runs out of requests fails the run), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
 #        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
@@ -167,6 +168,23 @@ trace_path() {
   echo "load: $provider: trace of the $path path in $trace, report in $LOAD_TRACE/$provider-$path.top.txt"
 }
 
+# One path on a host of its own: start it with the given options, warm it up twice, measure, trace when asked, stop.
+measure_path() { # path client host-options...
+  local path=$1 client=$2; shift 2
+  start_host "$provider-$path" "$@"
+  echo "load: $provider: $path on $url"
+  local round
+  for round in 1 2; do
+    generate "$client" "$warm_requests" "$work/$path-warm$round.txt"
+    run_wrk "$provider-$path-warm$round" "$work/$path-warm$round.txt" "$warmup" >/dev/null
+  done
+  # Generated just before its run: each object expires 5 minutes after it is signed.
+  generate "$client" "$requests" "$work/$path.txt"
+  results[$provider-$path]=$(run_wrk "$provider-$path" "$work/$path.txt" "$duration")
+  if [ -n "${LOAD_TRACE:-}" ] && [ "${LOAD_TRACE_PATH:-jar}" = "$path" ]; then trace_path; fi
+  stop_host
+}
+
 declare -A results
 for provider in $providers; do
   case "$provider" in
@@ -182,47 +200,17 @@ for provider in $providers; do
     *) echo "load: unknown provider $provider" >&2; exit 2 ;;
   esac
 
-  # The hardened host first: it creates and migrates the database, and both hosts then find the same tables.
-  start_host "$provider"
-  echo "load: $provider: host on $url; generating requests"
-  generate public-client "$warm_requests" "$work/plain-warm.txt"
-  generate strict-client "$warm_requests" "$work/jar-warm.txt"
-  run_wrk "$provider-plain-warm" "$work/plain-warm.txt" "$warmup" >/dev/null
-  run_wrk "$provider-jar-warm" "$work/jar-warm.txt" "$warmup" >/dev/null
-  # Each path twice, as on the other hosts below: every measured path has had at least 2 x LOAD_WARMUP of load.
-  generate public-client "$warm_requests" "$work/plain-warm2.txt"
-  generate strict-client "$warm_requests" "$work/jar-warm2.txt"
-  run_wrk "$provider-plain-warm2" "$work/plain-warm2.txt" "$warmup" >/dev/null
-  run_wrk "$provider-jar-warm2" "$work/jar-warm2.txt" "$warmup" >/dev/null
-  generate public-client "$requests" "$work/plain.txt"
-  results[$provider-plain]=$(run_wrk "$provider-plain" "$work/plain.txt" "$duration")
-  # Generated just before its run: each object expires 5 minutes after it is signed.
-  generate strict-client "$requests" "$work/jar.txt"
-  results[$provider-jar]=$(run_wrk "$provider-jar" "$work/jar.txt" "$duration")
-  if [ -n "${LOAD_TRACE:-}" ]; then trace_path; fi
-  stop_host
-
-  # Stock OpenIddict on the same database, warmed up as long as the hardened host (two warm-ups: the JIT tiers up
-  # for about half a minute of load on 2 cores, and a host measured before that is measured at its slowest).
-  start_host "$provider-stock" --Jar:Enabled false
-  generate public-client "$warm_requests" "$work/stock-warm.txt"
-  run_wrk "$provider-stock-warm" "$work/stock-warm.txt" "$warmup" >/dev/null
-  generate public-client "$warm_requests" "$work/stock-warm2.txt"
-  run_wrk "$provider-stock-warm2" "$work/stock-warm2.txt" "$warmup" >/dev/null
-  generate public-client "$requests" "$work/stock.txt"
-  results[$provider-stock]=$(run_wrk "$provider-stock" "$work/stock.txt" "$duration")
-  stop_host
-
+  # Every path on a host of its own, started for it, warmed up on it twice (the JIT tiers up for about half a minute
+  # of load on 2 cores, and a host measured before that is measured at its slowest), then measured: no path is measured
+  # on a host that served another path before it. The plain path's host comes first: it creates and migrates the
+  # database, and the other hosts find the same tables.
+  measure_path plain public-client
+  measure_path jar strict-client
+  # Stock OpenIddict on the same database.
+  measure_path stock public-client --Jar:Enabled false
   # The jar path with decision records written outside the tamper-evident chain (Diagnostics:UnchainedDecisionRecords):
-  # what the chain costs is the difference to the jar path above.
-  start_host "$provider-unchained" --Diagnostics:UnchainedDecisionRecords true
-  generate strict-client "$warm_requests" "$work/unchained-warm.txt"
-  run_wrk "$provider-unchained-warm" "$work/unchained-warm.txt" "$warmup" >/dev/null
-  generate strict-client "$warm_requests" "$work/unchained-warm2.txt"
-  run_wrk "$provider-unchained-warm2" "$work/unchained-warm2.txt" "$warmup" >/dev/null
-  generate strict-client "$requests" "$work/unchained.txt"
-  results[$provider-unchained]=$(run_wrk "$provider-unchained" "$work/unchained.txt" "$duration")
-  stop_host
+  # what the chain costs is the difference to the jar path.
+  measure_path unchained strict-client --Diagnostics:UnchainedDecisionRecords true
   echo "load: $provider: stock ${results[$provider-stock]%% *}, plain ${results[$provider-plain]%% *}, jar ${results[$provider-jar]%% *}, unchained ${results[$provider-unchained]%% *} req/s"
 
   if [ "$provider" = PostgreSql ]; then drop_pg_database; fi

@@ -13,11 +13,58 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// hash; then commit. On SQLite and PostgreSQL that is two commands (<see cref="ChainAppendCommands"/>); on other
 /// providers four statements through EF Core. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
 /// locks, SQLite's database write lock), so the chain never forks and no position is used twice.
+/// When the replay ledger is the database ledger of the same context, a request object's <c>jti</c> is consumed in
+/// the same transaction as its decision is appended (<see cref="ConsumeAndRecordAsync"/>), on SQLite and PostgreSQL
+/// in the same two commands: the ledger's statements run before the head row is locked, in the command that locks it,
+/// so the lock is held no longer than for a record alone.
 /// </remarks>
-internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts, IOptions<JarAuditOptions> audit) : IJarDecisionSink
+internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts, IOptions<JarAuditOptions> audit, TimeProvider time) : IJarLedgerDecisionSink
     where TContext : DbContext
 {
     private readonly bool _keepRequestObjects = audit.Value.KeepRequestObjects;
+
+    public bool Holds(IReplayLedger ledger) => ledger is EntityFrameworkReplayLedger<TContext>;
+
+    public async ValueTask<JarDecision?> ConsumeAndRecordAsync(
+        string clientId,
+        string jwtId,
+        DateTimeOffset expiresAt,
+        JarDecision consumed,
+        JarDecision replayed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumed);
+        ArgumentNullException.ThrowIfNull(replayed);
+        EntityFrameworkReplayLedger<TContext>.CheckBounds(clientId, jwtId);
+        await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var database = lease.Context;
+        if (ChainAppendCommands.For(database) is not { } commands)
+        {
+            // SQL Server and other providers: the ledger's tracked insert and the record one after the other.
+            return null;
+        }
+
+        return await database.Database.CreateExecutionStrategy().ExecuteAsync(
+            (database, commands, clientId, jwtId, until: expiresAt.UtcDateTime, consumed, replayed, keep: _keepRequestObjects, now: time.GetUtcNow().UtcDateTime),
+            static async (_, state, cancellationToken) =>
+            {
+                var database = state.database;
+                database.ChangeTracker.Clear();
+                await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var consumed = await state.commands.ConsumeAndAppendAsync(
+                    database,
+                    state.clientId,
+                    state.jwtId,
+                    state.until,
+                    state.now,
+                    consumed => ToRecord(consumed ? state.consumed : state.replayed, state.keep),
+                    cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return consumed ? state.consumed : state.replayed;
+            },
+            verifySucceeded: null,
+            cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {

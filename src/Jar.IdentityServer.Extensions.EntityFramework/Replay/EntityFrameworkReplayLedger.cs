@@ -12,13 +12,7 @@ internal sealed class EntityFrameworkReplayLedger<TContext>(JarDbContexts<TConte
 {
     public async ValueTask<bool> TryConsumeAsync(string clientId, string jwtId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(clientId);
-        ArgumentException.ThrowIfNullOrEmpty(jwtId);
-
-        // The same bound on every provider (SQLite would store a longer value, the others refuse it).
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(clientId.Length, JarClientPolicy.MaxClientIdLength, nameof(clientId));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(jwtId.Length, JarReplayEntry.MaxJwtIdLength, nameof(jwtId));
-
+        CheckBounds(clientId, jwtId);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var context = lease.Context;
         if (ReplayEntryInsert.For(context) is { } insert)
@@ -34,10 +28,25 @@ internal sealed class EntityFrameworkReplayLedger<TContext>(JarDbContexts<TConte
             return true;
         }
 
-        // The pair is taken. An entry past its expiry no longer protects anything (the object it guarded is refused
-        // as expired), so, as the in-memory ledger does, a new object may take it over: one UPDATE whose WHERE holds
-        // the expiry check, which the database evaluates under the row's lock, so of concurrent takers one wins.
-        var now = time.GetUtcNow();
+        return await TakeOverExpiredAsync(context, clientId, jwtId, expiresAt, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same bound on every provider (SQLite would store a longer value, the others refuse it).</summary>
+    internal static void CheckBounds(string clientId, string jwtId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(jwtId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(clientId.Length, JarClientPolicy.MaxClientIdLength, nameof(clientId));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(jwtId.Length, JarReplayEntry.MaxJwtIdLength, nameof(jwtId));
+    }
+
+    /// <summary>
+    /// The pair is taken. An entry past its expiry no longer protects anything (the object it guarded is refused as
+    /// expired), so, as the in-memory ledger does, a new object may take it over: one UPDATE whose WHERE holds the
+    /// expiry check, which the database evaluates under the row's lock, so of concurrent takers one wins.
+    /// </summary>
+    private static async Task<bool> TakeOverExpiredAsync(DbContext context, string clientId, string jwtId, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var taken = await context.Set<JarReplayEntry>()
             .Where(e => e.ClientId == clientId && e.JwtId == jwtId && e.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, expiresAt), cancellationToken)

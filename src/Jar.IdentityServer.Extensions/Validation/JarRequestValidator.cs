@@ -34,8 +34,9 @@ internal sealed class JarRequestValidator : IJarRequestValidator
     {
         _policy = new PolicyStage(policies, logger);
         _verification = new VerificationStage(new DecryptionStage(decryptionKeys), options.Value.MaxRequestObjectLength);
-        _ledger = new LedgerStage(ledger, logger);
-        _record = new RecordStage(sinks.ToArray(), logger);
+        var all = sinks.ToArray();
+        _ledger = new LedgerStage(ledger, all, logger);
+        _record = new RecordStage(all, logger);
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
@@ -45,27 +46,27 @@ internal sealed class JarRequestValidator : IJarRequestValidator
     {
         ArgumentNullException.ThrowIfNull(request);
         using var activity = JarTelemetry.ActivitySource.StartActivity("jar.validate");
-        var decision = await DecideAsync(request, client, cancellationToken).ConfigureAwait(false);
-        // 9. The record: no request is served without it.
-        decision = await _record.RecordAsync(decision, cancellationToken).ConfigureAwait(false);
+        var (decision, recordedBy) = await DecideAsync(request, client, cancellationToken).ConfigureAwait(false);
+        // 9. The record: no request is served without it (in every sink but the one that recorded it with the ledger).
+        decision = await _record.RecordAsync(decision, recordedBy, cancellationToken).ConfigureAwait(false);
         Report(decision, activity);
         return decision;
     }
 
-    private async ValueTask<JarDecision> DecideAsync(JarRequest request, JarClient? client, CancellationToken cancellationToken)
+    private async ValueTask<(JarDecision Decision, IJarDecisionSink? RecordedBy)> DecideAsync(JarRequest request, JarClient? client, CancellationToken cancellationToken)
     {
         var draft = new DecisionDraft(request.Endpoint, _time.GetUtcNow());
 
         // 1. The envelope: parameters, request or request_uri, a registered client.
         if (EnvelopeStage.Check(request, client, draft) is { } malformed)
         {
-            return draft.Refuse(malformed);
+            return (draft.Refuse(malformed), null);
         }
 
         // 2. The client's policy (fail closed when its store cannot answer).
         if (await _policy.ResolveAsync(draft.ClientId!, cancellationToken).ConfigureAwait(false) is not { } policy)
         {
-            return draft.Refuse(JarViolations.StoreUnavailable);
+            return (draft.Refuse(JarViolations.StoreUnavailable), null);
         }
 
         draft.Profile = policy.Profile;
@@ -75,13 +76,13 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         {
             if (EnvelopeStage.CheckReference(requestUri) is { } notPushed)
             {
-                return draft.Refuse(notPushed);
+                return (draft.Refuse(notPushed), null);
             }
 
             // OpenID Connect Core §6.1, RFC 9126 §4: parameters sent beside the reference must not contradict the pushed request.
-            return request.PushedParameters is { } pushed && Rules.Assembly.PushedRequestOuterParametersRule.Check(request, pushed, policy) is { } beside
+            return (request.PushedParameters is { } pushed && Rules.Assembly.PushedRequestOuterParametersRule.Check(request, pushed, policy) is { } beside
                 ? draft.Decide(beside.Rule.Kind == JarRuleKind.Policy && policy.Mode == EnforcementMode.ReportOnly ? JarOutcome.ReportOnly : JarOutcome.Refused, [beside], null)
-                : draft.Accept() with { AwaitsReference = true };
+                : draft.Accept() with { AwaitsReference = true }, null);
         }
 
         // 4. Decryption and verification of the request object, and its claims.
@@ -92,7 +93,7 @@ internal sealed class JarRequestValidator : IJarRequestValidator
             verified = _verification.Verify(request, client!, policy, requestObject, draft);
             if (verified.Violation is { } violation)
             {
-                return draft.Refuse(violation);
+                return (draft.Refuse(violation), null);
             }
         }
 
@@ -104,24 +105,23 @@ internal sealed class JarRequestValidator : IJarRequestValidator
         PolicyStage.Check(new AuthorizationRequestContext(request, client!, policy, parameters, requestObject is not null, verified.Encrypted), violations);
         if (violations.Count > 0 && policy.Mode == EnforcementMode.Enforce)
         {
-            return draft.Decide(JarOutcome.Refused, violations, null);
+            return (draft.Decide(JarOutcome.Refused, violations, null), null);
         }
 
         // 7. The intent hash of what counts, computed once, here (RFC 8785, SHA-256); carried from now on.
         if (IntentStage.Compute(draft, verified.Claims, parameters) is { } notCanonical)
         {
-            return draft.Refuse(notCanonical);
-        }
-
-        // 8. The replay ledger, last: a refused object never burns its jti (RFC 9101 §10.2).
-        if (draft.JwtId is { } jti &&
-            await _ledger.ConsumeAsync(draft.ClientId!, jti, verified.ExpiresAt + policy.ClockSkew, cancellationToken).ConfigureAwait(false) is { } replayed)
-        {
-            return draft.Refuse(replayed);
+            return (draft.Refuse(notCanonical), null);
         }
 
         var applied = requestObject is null ? null : parameters;
-        return violations.Count > 0 ? draft.Decide(JarOutcome.ReportOnly, violations, applied) : draft.Accept(applied);
+        var decided = violations.Count > 0 ? draft.Decide(JarOutcome.ReportOnly, violations, applied) : draft.Accept(applied);
+
+        // 8. The replay ledger, last: a refused object never burns its jti (RFC 9101 §10.2). Where the ledger and a
+        // decision sink share a store, one transaction consumes the jti and records what follows from it.
+        return draft.JwtId is { } jti
+            ? await _ledger.ConsumeAsync(draft, jti, verified.ExpiresAt + policy.ClockSkew, decided, cancellationToken).ConfigureAwait(false)
+            : (decided, null);
     }
 
     private void Report(JarDecision decision, Activity? activity)

@@ -22,8 +22,7 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
         using var rsa = RSA.Create(2048);
         var client = Client(rsa);
         var requestObject = Sign(rsa, "jti-engine");
-        await using var host = new StoreHost(Database.Configure, Time);
-        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
+        await using var host = await JwtIdRequiredAsync(new StoreHost(Database.Configure, Time));
 
         var first = await ValidateAsync(host, client, requestObject);
         var second = await ValidateAsync(host, client, requestObject);
@@ -40,12 +39,109 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
     }
 
     [Fact]
+    public async Task Of_64_parallel_presentations_of_one_object_across_two_instances_one_is_accepted_and_every_one_recorded_in_the_chain()
+    {
+        using var rsa = RSA.Create(2048);
+        var client = Client(rsa);
+        var requestObject = Sign(rsa, "jti-race");
+        await using var first = await JwtIdRequiredAsync(new StoreHost(Database.Configure, Time));
+        await using var second = new StoreHost(Database.Configure, Time);
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => ValidateAsync(i % 2 == 0 ? first : second, client, requestObject))));
+
+        decisions.Count(d => d.Outcome == JarOutcome.Accepted).ShouldBe(1);
+        decisions.Where(d => d.Outcome != JarOutcome.Accepted).ShouldAllBe(d => d.Outcome == JarOutcome.Refused && d.Error!.Rule == JarRules.JwtIdReplayed);
+        await using var context = Database.CreateContext();
+        var records = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).ToListAsync();
+        records.Select(r => r.TrailId).Order().ShouldBe(decisions.Select(d => d.TrailId).Order());
+        records.Count(r => r.Outcome == JarOutcome.Accepted).ShouldBe(1);
+        records.Count(r => r.Outcome == JarOutcome.Refused && r.RuleIds == "JAR406").ShouldBe(63);
+        (await context.Set<JarReplayEntry>().CountAsync(e => e.ClientId == ClientId)).ShouldBe(1);
+        await ShouldBeChainedAsync(context);
+    }
+
+    [Fact]
+    public async Task A_decision_that_cannot_be_appended_to_the_chain_refuses_JAR901_and_leaves_the_jti_unconsumed()
+    {
+        using var rsa = RSA.Create(2048);
+        var client = Client(rsa);
+        var requestObject = Sign(rsa, "jti-rollback");
+        await using var host = await JwtIdRequiredAsync(new StoreHost(Database.Configure, Time));
+        JarDecisionChainHead head;
+        await using (var context = Database.CreateContext())
+        {
+            // The chain cannot be appended without its head row: the ledger's INSERT before it is rolled back.
+            head = await context.Set<JarDecisionChainHead>().AsNoTracking().SingleAsync();
+            await context.Set<JarDecisionChainHead>().ExecuteDeleteAsync();
+        }
+
+        JarDecision refused;
+        try
+        {
+            refused = await ValidateAsync(host, client, requestObject);
+        }
+        finally
+        {
+            await using var context = Database.CreateContext();
+            context.Add(head);
+            await context.SaveChangesAsync();
+        }
+
+        refused.Outcome.ShouldBe(JarOutcome.Refused);
+        refused.Error!.Rule.ShouldBe(JarRules.StoreUnavailable);
+        await using (var context = Database.CreateContext())
+        {
+            (await context.Set<JarReplayEntry>().CountAsync(e => e.ClientId == ClientId)).ShouldBe(0);
+            (await context.Set<JarDecisionRecord>().CountAsync(r => r.ClientId == ClientId)).ShouldBe(0);
+        }
+
+        var accepted = await ValidateAsync(host, client, requestObject);
+
+        accepted.Outcome.ShouldBe(JarOutcome.Accepted);
+        await using (var context = Database.CreateContext())
+        {
+            (await context.Set<JarReplayEntry>().SingleAsync(e => e.ClientId == ClientId)).JwtId.ShouldBe("jti-rollback");
+            (await context.Set<JarDecisionRecord>().SingleAsync(r => r.ClientId == ClientId)).Outcome.ShouldBe(JarOutcome.Accepted);
+            await ShouldBeChainedAsync(context);
+        }
+    }
+
+    [Fact]
+    public async Task An_object_whose_jti_has_an_expired_entry_takes_it_over_and_one_with_a_live_entry_is_refused_JAR406()
+    {
+        using var rsa = RSA.Create(2048);
+        var client = Client(rsa);
+        await using var host = await JwtIdRequiredAsync(new StoreHost(Database.Configure, Time));
+        await using (var context = Database.CreateContext())
+        {
+            context.AddRange(
+                new JarReplayEntry { ClientId = ClientId, JwtId = "jti-expired-entry", ExpiresAt = Start.AddMinutes(-1) },
+                new JarReplayEntry { ClientId = ClientId, JwtId = "jti-live-entry", ExpiresAt = Start.AddMinutes(1) });
+            await context.SaveChangesAsync();
+        }
+
+        var takenOver = await ValidateAsync(host, client, Sign(rsa, "jti-expired-entry"));
+        var replayed = await ValidateAsync(host, client, Sign(rsa, "jti-live-entry"));
+
+        takenOver.Outcome.ShouldBe(JarOutcome.Accepted);
+        replayed.Outcome.ShouldBe(JarOutcome.Refused);
+        replayed.Error!.Rule.ShouldBe(JarRules.JwtIdReplayed);
+        await using (var context = Database.CreateContext())
+        {
+            var entries = await context.Set<JarReplayEntry>().Where(e => e.ClientId == ClientId).OrderBy(e => e.JwtId).ToListAsync();
+            entries.Select(e => (e.JwtId, e.ExpiresAt > Start.AddMinutes(4))).ShouldBe([("jti-expired-entry", true), ("jti-live-entry", false)]);
+            var records = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).OrderBy(r => r.Sequence).ToListAsync();
+            records.Select(r => (r.JwtId, r.Outcome, r.RuleIds)).ShouldBe([("jti-expired-entry", JarOutcome.Accepted, ""), ("jti-live-entry", JarOutcome.Refused, "JAR406")]);
+            await ShouldBeChainedAsync(context);
+        }
+    }
+
+    [Fact]
     public async Task A_stored_policy_requiring_a_jti_refuses_an_object_without_one()
     {
         using var rsa = RSA.Create(2048);
         var client = Client(rsa);
-        await using var host = new StoreHost(Database.Configure, Time);
-        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
+        await using var host = await JwtIdRequiredAsync(new StoreHost(Database.Configure, Time));
 
         var decision = await ValidateAsync(host, client, Sign(rsa, jti: null));
 
@@ -65,6 +161,31 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
         decision.Outcome.ShouldBe(JarOutcome.Refused);
         decision.Error!.Rule.ShouldBe(JarRules.StoreUnavailable);
         decision.Error.Rule.Error.ShouldBe("temporarily_unavailable");
+    }
+
+    /// <summary>The test's client, on <paramref name="host"/>'s policy store, requires a <c>jti</c> in every object.</summary>
+    private async Task<StoreHost> JwtIdRequiredAsync(StoreHost host)
+    {
+        await host.Administration.SetAsync(ClientId, new JarPolicyOverrides { RequireJwtId = true });
+        return host;
+    }
+
+    /// <summary>Every chained record of the database follows the one before it, and hashes to its stored hash.</summary>
+    private static async Task ShouldBeChainedAsync(DbContext context)
+    {
+        var chain = await context.Set<JarDecisionRecord>().Where(r => r.Sequence != null).OrderBy(r => r.Sequence).ToListAsync();
+        chain.ShouldNotBeEmpty();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            chain[i].Hash.ShouldBe(DecisionChain.Hash(chain[i]));
+            if (i > 0)
+            {
+                chain[i].Sequence.ShouldBe(chain[i - 1].Sequence + 1);
+                chain[i].PreviousHash.ShouldBe(chain[i - 1].Hash);
+            }
+        }
+
+        (await context.Set<JarDecisionChainHead>().SingleAsync()).Hash.ShouldBe(chain[^1].Hash);
     }
 
     private static async Task<JarDecision> ValidateAsync(StoreHost host, JarClient client, string requestObject)

@@ -6,7 +6,8 @@ namespace Jar.IdentityServer.Extensions;
 /// <summary>Writes the decision to every registered <see cref="IJarDecisionSink"/>: no request is served without its record.</summary>
 internal sealed class RecordStage(IJarDecisionSink[] sinks, ILogger logger)
 {
-    public async ValueTask<JarDecision> RecordAsync(JarDecision decision, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="decision"/> in every sink but <paramref name="recordedBy"/>, which holds it already.</summary>
+    public async ValueTask<JarDecision> RecordAsync(JarDecision decision, IJarDecisionSink? recordedBy, CancellationToken cancellationToken)
     {
         if (decision.AwaitsReference)
         {
@@ -16,6 +17,11 @@ internal sealed class RecordStage(IJarDecisionSink[] sinks, ILogger logger)
 
         foreach (var sink in sinks)
         {
+            if (ReferenceEquals(sink, recordedBy))
+            {
+                continue;
+            }
+
             try
             {
                 await sink.RecordAsync(decision, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,8 @@
 #        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_WARM_REQUESTS (per warm-up, 8000: raise it
 #        with a longer LOAD_WARMUP, a warm-up that runs out of requests fails the run), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
 #        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
+#        LOAD_ROUNDS (1: how many times the four paths are measured, in turn, each time on new hosts; the summary gives
+#        the mean of the rounds and each round's figures),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
 #        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
 #        LOAD_TRACE (a folder: after the measured runs, one more run of each database under dotnet-trace's CPU
@@ -40,6 +42,7 @@ requests=${LOAD_REQUESTS:-20000}
 warm_requests=${LOAD_WARM_REQUESTS:-8000}
 timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
+rounds=${LOAD_ROUNDS:-1}
 
 for tool in wrk curl; do
   if ! command -v "$tool" >/dev/null; then
@@ -180,8 +183,8 @@ measure_path() { # path client host-options...
   done
   # Generated just before its run: each object expires 5 minutes after it is signed.
   generate "$client" "$requests" "$work/$path.txt"
-  results[$provider-$path]=$(run_wrk "$provider-$path" "$work/$path.txt" "$duration")
-  if [ -n "${LOAD_TRACE:-}" ] && [ "${LOAD_TRACE_PATH:-jar}" = "$path" ]; then trace_path; fi
+  results[$provider-$path-$pass]=$(run_wrk "$provider-$path-$pass" "$work/$path.txt" "$duration")
+  if [ -n "${LOAD_TRACE:-}" ] && [ "${LOAD_TRACE_PATH:-jar}" = "$path" ] && [ "$pass" = "$rounds" ]; then trace_path; fi
   stop_host
 }
 
@@ -204,20 +207,28 @@ for provider in $providers; do
   # of load on 2 cores, and a host measured before that is measured at its slowest), then measured: no path is measured
   # on a host that served another path before it. The plain path's host comes first: it creates and migrates the
   # database, and the other hosts find the same tables.
-  measure_path plain public-client
-  measure_path jar strict-client
-  # Stock OpenIddict on the same database.
-  measure_path stock public-client --Jar:Enabled false
-  # The jar path with decision records written outside the tamper-evident chain (Diagnostics:UnchainedDecisionRecords):
-  # what the chain costs is the difference to the jar path.
-  measure_path unchained strict-client --Diagnostics:UnchainedDecisionRecords true
-  echo "load: $provider: stock ${results[$provider-stock]%% *}, plain ${results[$provider-plain]%% *}, jar ${results[$provider-jar]%% *}, unchained ${results[$provider-unchained]%% *} req/s"
+  # With LOAD_ROUNDS above 1 the four paths are measured again in the same order, each time on new hosts, so that
+  # every path meets the machine's changing load as often as the others; the summary gives the mean of the rounds.
+  for pass in $(seq 1 "$rounds"); do
+    measure_path plain public-client
+    measure_path jar strict-client
+    # Stock OpenIddict on the same database.
+    measure_path stock public-client --Jar:Enabled false
+    # The jar path with decision records written outside the tamper-evident chain (Diagnostics:UnchainedDecisionRecords):
+    # what the chain costs is the difference to the jar path.
+    measure_path unchained strict-client --Diagnostics:UnchainedDecisionRecords true
+    echo "load: $provider: round $pass: stock ${results[$provider-stock-$pass]%% *}, plain ${results[$provider-plain-$pass]%% *}, jar ${results[$provider-jar-$pass]%% *}, unchained ${results[$provider-unchained-$pass]%% *} req/s"
+  done
+  for path in stock plain jar unchained; do
+    results[$provider-$path]=$(for pass in $(seq 1 "$rounds"); do echo "${results[$provider-$path-$pass]}"; done |
+      awk '{ for (i = 1; i <= NF; i++) sum[i] += $i } END { printf "%.1f %.2f %.2f %.0f %.1f\n", sum[1] / NR, sum[2] / NR, sum[3] / NR, sum[4] / NR, sum[5] / NR }')
+  done
 
   if [ "$provider" = PostgreSql ]; then drop_pg_database; fi
 done
 
 echo
-echo "wrk -t $threads -c $connections -d $duration, $(nproc) cores; every answer a 302 to the cached request_uri"
+echo "wrk -t $threads -c $connections -d $duration, $(nproc) cores, $rounds round(s) (the mean of the rounds); every answer a 302 to the cached request_uri"
 echo "(absolute numbers depend on what else the machine runs; the ratios compare paths measured in this one run)"
 for provider in $providers; do
   echo "$provider"
@@ -232,4 +243,14 @@ for provider in $providers; do
   read -r unchained _ <<<"${results[$provider-unchained]}"
   awk -v s="$stock" -v p="$plain" -v j="$jar" -v u="$unchained" \
     'BEGIN { printf "  ratio plain/stock: %.2f\n  ratio jar/stock: %.2f\n  ratio jar/unchained (the chain): %.2f\n", p / s, j / s, j / u }'
+  if [ "$rounds" -gt 1 ]; then
+    for pass in $(seq 1 "$rounds"); do
+      read -r stock _ <<<"${results[$provider-stock-$pass]}"
+      read -r plain _ <<<"${results[$provider-plain-$pass]}"
+      read -r jar _ <<<"${results[$provider-jar-$pass]}"
+      read -r unchained _ <<<"${results[$provider-unchained-$pass]}"
+      awk -v r="$pass" -v s="$stock" -v p="$plain" -v j="$jar" -v u="$unchained" \
+        'BEGIN { printf "  round %d: stock %s, plain %s, jar %s, unchained %s req/s; plain/stock %.2f, jar/stock %.2f, jar/unchained %.2f\n", r, s, p, j, u, p / s, j / s, j / u }'
+    done
+  fi
 done

@@ -40,6 +40,24 @@ public sealed class UnchainedDecisionRecordsTests : IDisposable
         report.RecordId.ShouldBe(record.Id);
     }
 
+    [Fact]
+    public async Task The_unchained_mode_consumes_the_jti_and_refuses_a_replay_JAR406()
+    {
+        using var unchained = new ChainedThenUnchainedHost(unchained: true);
+        var request = await AuthorizationFlow.StartAsync(unchained, "strict-client");
+        var browser = unchained.CreateBrowser();
+
+        using var first = await browser.GetAsync(request.AuthorizationUrl);
+        using var replayed = await browser.GetAsync(request.AuthorizationUrl);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        replayed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        replayed.Headers.Location.ShouldBeNull();
+        var records = await Stores.QueryAsync(unchained, db => db.Set<JarDecisionRecord>().Where(r => r.ClientId == "strict-client").OrderBy(r => r.Id).ToListAsync());
+        records.Select(r => (r.Outcome, r.RuleIds, r.Sequence)).ShouldBe([(JarOutcome.Accepted, "", (long?)null), (JarOutcome.Refused, JarRules.JwtIdReplayed.Id, null)]);
+        (await Stores.QueryAsync(unchained, db => db.Set<JarReplayEntry>().CountAsync(e => e.ClientId == "strict-client"))).ShouldBe(1);
+    }
+
     private sealed class ChainedThenUnchainedHost(bool unchained, string? directory = null) : SampleHostFactory
     {
         public string Directory { get; } = directory ?? Path.Combine(Path.GetTempPath(), "jar-unchained-" + Guid.NewGuid().ToString("N"));

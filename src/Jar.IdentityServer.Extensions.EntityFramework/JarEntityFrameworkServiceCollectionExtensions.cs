@@ -40,6 +40,7 @@ public static class JarEntityFrameworkServiceCollectionExtensions
         // The engine adds its defaults with TryAdd: Replace wins whichever is registered first.
         services.Replace(ServiceDescriptor.Singleton<IJarPolicyStore>(static sp => sp.GetRequiredService<EntityFrameworkJarPolicyStore<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IReplayLedger>(static sp => sp.GetRequiredService<EntityFrameworkReplayLedger<TContext>>()));
+        services.TryAddSingleton<ChainAppendQueue<TContext>>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJarDecisionSink, EntityFrameworkDecisionSink<TContext>>());
         services.TryAddSingleton<IJarPolicyAdministration, EntityFrameworkJarPolicyAdministration<TContext>>();
         services.TryAddSingleton<IJarPolicyChangeLog, EntityFrameworkJarPolicyChangeLog<TContext>>();

@@ -12,4 +12,11 @@ public sealed class JarEntityFrameworkStoreOptions
 
     /// <summary>How often expired replay entries are deleted (1 second to 1 day).</summary>
     public TimeSpan ReplayPruneInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The most decision records one instance appends to the chain in one transaction (1 to 256) on SQLite and
+    /// PostgreSQL: the records that arrive while an append is under way go in together with the next, each request
+    /// still answered only once its record is committed. 1 appends each record in a transaction of its own.
+    /// </summary>
+    public int MaxAppendBatch { get; set; } = 64;
 }

@@ -18,6 +18,11 @@ internal sealed class JarEntityFrameworkStoreOptionsValidator : IValidateOptions
             failures.Add($"JarEntityFrameworkStoreOptions.ReplayPruneInterval: {options.ReplayPruneInterval} is outside 00:00:01..1.00:00:00.");
         }
 
+        if (options.MaxAppendBatch is < 1 or > 256)
+        {
+            failures.Add($"JarEntityFrameworkStoreOptions.MaxAppendBatch: {options.MaxAppendBatch} is outside 1..256.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -8,20 +8,25 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// refuses the request: no request is served without its record.
 /// </summary>
 /// <remarks>
-/// One transaction per append: the chain head row is locked first (an UPDATE that moves its sequence on), its hash
-/// read, the record inserted with the next sequence and the hash of the one before, and the head moved to the new
-/// hash; then commit. On SQLite and PostgreSQL that is two commands (<see cref="ChainAppendCommands"/>); on other
-/// providers four statements through EF Core. Appends from any number of instances queue on that one row lock (PostgreSQL and SQL Server row
-/// locks, SQLite's database write lock), so the chain never forks and no position is used twice.
-/// When the replay ledger is the database ledger of the same context, a request object's <c>jti</c> is consumed in
-/// the same transaction as its decision is appended (<see cref="ConsumeAndRecordAsync"/>), on SQLite and PostgreSQL
-/// in the same two commands: the ledger's statements run before the head row is locked, in the command that locks it,
-/// so the lock is held no longer than for a record alone.
+/// On SQLite and PostgreSQL the records go through the instance's <see cref="ChainAppendQueue{TContext}"/>: one
+/// transaction per group of records that arrive together, each locking the chain head row once (an UPDATE that moves
+/// its sequence on by the group's size and returns the hash before it), inserting the records, each with the next
+/// position and the hash of the one before, and moving the head to the last hash, in two commands
+/// (<see cref="ChainAppendCommands"/>); each caller is answered once the group has committed. On other providers,
+/// one transaction per record, four statements through EF Core. Appends from any number of instances queue on that
+/// one row lock (PostgreSQL and SQL Server row locks, SQLite's database write lock), so the chain never forks and no
+/// position is used twice. When the replay ledger is the database ledger of the same context, a request object's
+/// <c>jti</c> is consumed in the transaction that appends its decision (<see cref="ConsumeAndRecordAsync"/>): the
+/// ledger's statements run before the head row is locked, in the command that locks it, so the lock is held no
+/// longer than for records alone.
 /// </remarks>
-internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts, IOptions<JarAuditOptions> audit, TimeProvider time) : IJarLedgerDecisionSink
+internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TContext> contexts, ChainAppendQueue<TContext> queue, IOptions<JarAuditOptions> audit) : IJarLedgerDecisionSink
     where TContext : DbContext
 {
     private readonly bool _keepRequestObjects = audit.Value.KeepRequestObjects;
+
+    // Whether the store's provider has the chain's commands (and so the group commit): 0 not known yet, 1 yes, -1 no.
+    private int _grouped;
 
     public bool Holds(IReplayLedger ledger) => ledger is EntityFrameworkReplayLedger<TContext>;
 
@@ -36,39 +41,29 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
         ArgumentNullException.ThrowIfNull(consumed);
         ArgumentNullException.ThrowIfNull(replayed);
         EntityFrameworkReplayLedger<TContext>.CheckBounds(clientId, jwtId);
-        await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
-        var database = lease.Context;
-        if (ChainAppendCommands.For(database) is not { } commands)
+        if (!await GroupedAsync(cancellationToken).ConfigureAwait(false))
         {
             // SQL Server and other providers: the ledger's tracked insert and the record one after the other.
             return null;
         }
 
-        return await database.Database.CreateExecutionStrategy().ExecuteAsync(
-            (database, commands, clientId, jwtId, until: expiresAt.UtcDateTime, consumed, replayed, keep: _keepRequestObjects, now: time.GetUtcNow().UtcDateTime),
-            static async (_, state, cancellationToken) =>
-            {
-                var database = state.database;
-                database.ChangeTracker.Clear();
-                await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var consumed = await state.commands.ConsumeAndAppendAsync(
-                    database,
-                    state.clientId,
-                    state.jwtId,
-                    state.until,
-                    state.now,
-                    consumed => ToRecord(consumed ? state.consumed : state.replayed, state.keep),
-                    cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return consumed ? state.consumed : state.replayed;
-            },
-            verifySucceeded: null,
-            cancellationToken).ConfigureAwait(false);
+        var entry = ChainEntry.Consuming(
+            new ChainEntry.LedgerPair(clientId, jwtId, expiresAt.UtcDateTime),
+            ToRecord(consumed, _keepRequestObjects),
+            ToRecord(replayed, _keepRequestObjects));
+        await queue.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        return entry.Consumed ? consumed : replayed;
     }
 
     public async ValueTask RecordAsync(JarDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        if (await GroupedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await queue.AppendAsync(ChainEntry.Of(ToRecord(decision, _keepRequestObjects)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var database = lease.Context;
         await database.Database.CreateExecutionStrategy().ExecuteAsync(
@@ -77,23 +72,28 @@ internal sealed class EntityFrameworkDecisionSink<TContext>(JarDbContexts<TConte
             {
                 var (database, decision, keep) = state;
                 database.ChangeTracker.Clear();
-                await AppendAsync(database, ToRecord(decision, keep), cancellationToken).ConfigureAwait(false);
+                await AppendTrackedAsync(database, ToRecord(decision, keep), cancellationToken).ConfigureAwait(false);
                 return true;
             },
             verifySucceeded: null,
             cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task AppendAsync(DbContext database, JarDecisionRecord record, CancellationToken cancellationToken)
+    private async ValueTask<bool> GroupedAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (ChainAppendCommands.For(database) is { } commands)
+        if (_grouped == 0)
         {
-            await commands.AppendAsync(database, record, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
+            _grouped = ChainAppendCommands.For(lease.Context) is null ? -1 : 1;
         }
 
+        return _grouped > 0;
+    }
+
+    /// <summary>SQL Server and other providers: one record, one transaction, through EF Core's change tracker.</summary>
+    private static async Task AppendTrackedAsync(DbContext database, JarDecisionRecord record, CancellationToken cancellationToken)
+    {
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var heads = database.Set<JarDecisionChainHead>();
         await heads.Where(h => h.Id == JarDecisionChainHead.SingleRowId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence + 1), cancellationToken).ConfigureAwait(false);

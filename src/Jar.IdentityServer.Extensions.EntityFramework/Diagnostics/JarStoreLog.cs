@@ -23,6 +23,10 @@ internal static partial class JarStoreLog
 
     [LoggerMessage(EventId = 4803, Level = LogLevel.Error, Message = "The decision chain checkpoint could not be signed or written.")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4804, Level = LogLevel.Warning, Message = "Appending {Count} decision records in one transaction failed; each is tried in a transaction of its own.")]
+    public static partial void ChainBatchFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "JAR policy of client {ClientId} loosened by {Actor}: {Loosenings}. Reason: {Reason}")]
     public static partial void PolicyLoosened(ILogger logger, string clientId, string actor, string loosenings, string reason);
 }

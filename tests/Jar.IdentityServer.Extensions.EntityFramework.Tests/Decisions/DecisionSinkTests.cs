@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Jar.IdentityServer.Extensions.EntityFramework.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework.Tests.Decisions;
 
@@ -117,6 +119,99 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
         await Failures.ShouldFailOnTheDatabaseAsync(() => host.Sink.RecordAsync(Decision(), CancellationToken.None).AsTask());
     }
 
+    [Fact]
+    public async Task Records_appended_at_once_share_transactions_and_each_call_returns_once_its_record_is_committed()
+    {
+        var commits = new CommitCounter();
+        await using var host = new StoreHost(options => { Database.Configure(options); options.AddInterceptors(commits); }, Time);
+        await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+        var before = commits.Count;
+
+        // Forty calls queued at once; each reads its own record back, from another context, as soon as its call returns.
+        var calls = Enumerable.Range(0, 40).Select(i => RecordAndReadBackAsync(host, $"r{i}")).ToArray();
+        var readBack = await Task.WhenAll(calls);
+
+        readBack.ShouldAllBe(found => found);
+        (await RecordsAsync()).Count.ShouldBe(41);
+        (commits.Count - before).ShouldBeLessThan(40);
+        await using var context = Database.CreateContext();
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    [Fact]
+    public async Task A_record_the_database_refuses_fails_its_own_call_and_the_others_appended_with_it_are_committed()
+    {
+        var logs = new LogCollector();
+        var refused = "refused-" + Guid.NewGuid().ToString("N");
+        await using (var context = Database.CreateContext())
+        {
+            await RefuseJwtIdAsync(context, refused, drop: false);
+        }
+
+        try
+        {
+            await using var host = new StoreHost(Database.Configure, Time, logs: logs);
+            await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+
+            // Twenty calls queued at once, the refused record last: it goes into a transaction with others.
+            var calls = Enumerable.Range(0, 20)
+                .Select(i => host.Sink.RecordAsync(Decision() with { JwtId = i == 19 ? refused : $"r{i}" }, CancellationToken.None).AsTask())
+                .ToArray();
+
+            await Should.ThrowAsync<DbException>(calls[19]);
+            await Task.WhenAll(calls[..19]);
+            logs.Count(4804).ShouldBeGreaterThan(0);
+            var records = await RecordsAsync();
+            records.Count.ShouldBe(20);
+            records.ShouldNotContain(r => r.JwtId == refused);
+            await using var context = Database.CreateContext();
+            await Chain.ShouldBeIntactAsync(context);
+        }
+        finally
+        {
+            await using var context = Database.CreateContext();
+            await RefuseJwtIdAsync(context, refused, drop: true);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_batch_of_one_each_record_is_committed_in_a_transaction_of_its_own()
+    {
+        var commits = new CommitCounter();
+        await using var host = new StoreHost(options => { Database.Configure(options); options.AddInterceptors(commits); }, Time, stores: s => s.MaxAppendBatch = 1);
+        await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+        var before = commits.Count;
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.Sink.RecordAsync(Decision() with { JwtId = $"r{i}" }, CancellationToken.None).AsTask()));
+
+        (commits.Count - before).ShouldBe(10);
+        (await RecordsAsync()).Count.ShouldBe(11);
+        await using var context = Database.CreateContext();
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    private async Task<bool> RecordAndReadBackAsync(StoreHost host, string jwtId)
+    {
+        await host.Sink.RecordAsync(Decision() with { JwtId = jwtId }, CancellationToken.None);
+        await using var context = Database.CreateContext();
+        return await context.Set<JarDecisionRecord>().AnyAsync(r => r.ClientId == ClientId && r.JwtId == jwtId);
+    }
+
+    // A rule of the database itself that refuses one record: a CHECK constraint on PostgreSQL, a trigger on SQLite.
+    private static async Task RefuseJwtIdAsync(DbContext context, string jwtId, bool drop)
+    {
+        var sqlite = context.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+        var name = "refuse_" + jwtId.Replace('-', '_');
+        var sql = (sqlite, drop) switch
+        {
+            (true, false) => $"""CREATE TRIGGER "{name}" BEFORE INSERT ON "JarDecisionRecords" WHEN NEW."JwtId" = '{jwtId}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END""",
+            (true, true) => $"""DROP TRIGGER "{name}" """,
+            (false, false) => $"""ALTER TABLE "JarDecisionRecords" ADD CONSTRAINT "{name}" CHECK ("JwtId" IS DISTINCT FROM '{jwtId}')""",
+            (false, true) => $"""ALTER TABLE "JarDecisionRecords" DROP CONSTRAINT "{name}" """,
+        };
+        await context.Database.ExecuteSqlRawAsync(sql);
+    }
+
     private JarDecision Decision() => new()
     {
         Outcome = JarOutcome.Accepted,
@@ -130,6 +225,22 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
         await using var context = Database.CreateContext();
         return await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).ToListAsync();
     }
+}
+
+/// <summary>Counts the transactions committed through a context's options.</summary>
+internal sealed class CommitCounter : DbTransactionInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _count);
 }
 
 public sealed class SqliteDecisionSinkTests(SqliteDatabase database) : DecisionSinkTests<SqliteDatabase>(database), IClassFixture<SqliteDatabase>;

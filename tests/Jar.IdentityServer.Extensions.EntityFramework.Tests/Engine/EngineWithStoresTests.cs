@@ -57,7 +57,7 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
         records.Count(r => r.Outcome == JarOutcome.Accepted).ShouldBe(1);
         records.Count(r => r.Outcome == JarOutcome.Refused && r.RuleIds == "JAR406").ShouldBe(63);
         (await context.Set<JarReplayEntry>().CountAsync(e => e.ClientId == ClientId)).ShouldBe(1);
-        await ShouldBeChainedAsync(context);
+        await Chain.ShouldBeIntactAsync(context);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
         {
             (await context.Set<JarReplayEntry>().SingleAsync(e => e.ClientId == ClientId)).JwtId.ShouldBe("jti-rollback");
             (await context.Set<JarDecisionRecord>().SingleAsync(r => r.ClientId == ClientId)).Outcome.ShouldBe(JarOutcome.Accepted);
-            await ShouldBeChainedAsync(context);
+            await Chain.ShouldBeIntactAsync(context);
         }
     }
 
@@ -132,7 +132,7 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
             entries.Select(e => (e.JwtId, e.ExpiresAt > Start.AddMinutes(4))).ShouldBe([("jti-expired-entry", true), ("jti-live-entry", false)]);
             var records = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).OrderBy(r => r.Sequence).ToListAsync();
             records.Select(r => (r.JwtId, r.Outcome, r.RuleIds)).ShouldBe([("jti-expired-entry", JarOutcome.Accepted, ""), ("jti-live-entry", JarOutcome.Refused, "JAR406")]);
-            await ShouldBeChainedAsync(context);
+            await Chain.ShouldBeIntactAsync(context);
         }
     }
 
@@ -171,23 +171,6 @@ public abstract class EngineWithStoresTests<TDatabase>(TDatabase database) : Sto
     }
 
     /// <summary>Every chained record of the database follows the one before it, and hashes to its stored hash.</summary>
-    private static async Task ShouldBeChainedAsync(DbContext context)
-    {
-        var chain = await context.Set<JarDecisionRecord>().Where(r => r.Sequence != null).OrderBy(r => r.Sequence).ToListAsync();
-        chain.ShouldNotBeEmpty();
-        for (var i = 0; i < chain.Count; i++)
-        {
-            chain[i].Hash.ShouldBe(DecisionChain.Hash(chain[i]));
-            if (i > 0)
-            {
-                chain[i].Sequence.ShouldBe(chain[i - 1].Sequence + 1);
-                chain[i].PreviousHash.ShouldBe(chain[i - 1].Hash);
-            }
-        }
-
-        (await context.Set<JarDecisionChainHead>().SingleAsync()).Hash.ShouldBe(chain[^1].Hash);
-    }
-
     private static async Task<JarDecision> ValidateAsync(StoreHost host, JarClient client, string requestObject)
     {
         await using var scope = host.Services.CreateAsyncScope();

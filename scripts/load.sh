@@ -19,7 +19,7 @@
 #
 # Usage: ./scripts/load.sh                  (needs root for apt-get if wrk, curl or PostgreSQL are missing)
 # Knobs: LOAD_DURATION (10s), LOAD_CONNECTIONS (4), LOAD_THREADS (2), LOAD_WARMUP (15s, each path twice on its own host, not measured: on 2 cores the JIT tiers up for about 30 s of load),
-#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_WARM_REQUESTS (per warm-up, 8000: raise it
+#        LOAD_REQUESTS (requests generated per measured run, 20000), LOAD_WARM_REQUESTS (per warm-up, 16000: raise it
 #        with a longer LOAD_WARMUP, a warm-up that runs out of requests fails the run), LOAD_TIMEOUT (wrk's answer timeout, 10s: on a
 #        shared machine an answer can take longer than wrk's default 2 s, and a timeout fails the run), LOAD_PROVIDERS ("Sqlite PostgreSql"),
 #        LOAD_ROUNDS (1: how many times the four paths are measured, in turn, each time on new hosts; the summary gives
@@ -39,7 +39,7 @@ connections=${LOAD_CONNECTIONS:-4}
 threads=${LOAD_THREADS:-2}
 warmup=${LOAD_WARMUP:-15s}
 requests=${LOAD_REQUESTS:-20000}
-warm_requests=${LOAD_WARM_REQUESTS:-8000}
+warm_requests=${LOAD_WARM_REQUESTS:-16000}
 timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 rounds=${LOAD_ROUNDS:-1}

@@ -29,7 +29,7 @@
 #        LOAD_TRACE (a folder: after the measured runs, one more run of each database under dotnet-trace's CPU
 #        sampling, kept as <database>-<path>.nettrace with its report <database>-<path>.top.txt, the methods longest on
 #        the stack; the local tool from .config/dotnet-tools.json, restored here). Tracing slows the host: it never
-#        overlaps a measured run. LOAD_TRACE_PATH: the path traced, jar (default) or plain.
+#        overlaps a measured run. LOAD_TRACE_PATH: the paths traced, any of stock, plain, jar, unchained (default jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,6 +43,12 @@ warm_requests=${LOAD_WARM_REQUESTS:-16000}
 timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 rounds=${LOAD_ROUNDS:-1}
+for traced in ${LOAD_TRACE_PATH:-jar}; do
+  case "$traced" in
+    stock | plain | jar | unchained) ;;
+    *) echo "load: LOAD_TRACE_PATH lists stock, plain, jar or unchained, not $traced" >&2; exit 2 ;;
+  esac
+done
 
 for tool in wrk curl; do
   if ! command -v "$tool" >/dev/null; then
@@ -149,15 +155,10 @@ generate() { # client count file
   (cd "$project" && dotnet "$dll" load-urls "$1" "$2" "$3" $(host_options "$provider") --ConnectionStrings:Jar "$connection") >/dev/null
 }
 
-# One more run of $LOAD_TRACE_PATH (jar or plain) on the running host, sampled by dotnet-trace (CPU stacks every
-# millisecond) for its whole length.
-trace_path() {
-  local path=${LOAD_TRACE_PATH:-jar} client
-  case "$path" in
-    jar) client=strict-client ;;
-    plain) client=public-client ;;
-    *) echo "load: LOAD_TRACE_PATH is jar or plain, not $path" >&2; exit 2 ;;
-  esac
+# One more run of a traced path on the running host, sampled by dotnet-trace (CPU stacks every millisecond) for its
+# whole length.
+trace_path() { # path client
+  local path=$1 client=$2
   mkdir -p "$LOAD_TRACE"
   dotnet tool restore >/dev/null
   generate "$client" "$requests" "$work/$path-trace.txt"
@@ -184,7 +185,9 @@ measure_path() { # path client host-options...
   # Generated just before its run: each object expires 5 minutes after it is signed.
   generate "$client" "$requests" "$work/$path.txt"
   results[$provider-$path-$pass]=$(run_wrk "$provider-$path-$pass" "$work/$path.txt" "$duration")
-  if [ -n "${LOAD_TRACE:-}" ] && [ "${LOAD_TRACE_PATH:-jar}" = "$path" ] && [ "$pass" = "$rounds" ]; then trace_path; fi
+  if [ -n "${LOAD_TRACE:-}" ] && [[ " ${LOAD_TRACE_PATH:-jar} " == *" $path "* ]] && [ "$pass" = "$rounds" ]; then
+    trace_path "$path" "$client"
+  fi
   stop_host
 }
 

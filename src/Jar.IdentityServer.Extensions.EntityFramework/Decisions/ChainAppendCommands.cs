@@ -27,16 +27,25 @@ internal sealed class ChainAppendCommands
     private readonly string _insertInto;
     private readonly string _moveHead;
     private readonly IReadOnlyList<IProperty> _columns;
+    private readonly OneCommandText? _oneCommand;
     private readonly ConcurrentDictionary<(int Consumed, int Records), (string Advance, string Insert)> _texts = new();
+    private readonly ConcurrentDictionary<(int Consumed, int Records), string> _oneCommandTexts = new();
 
-    private ChainAppendCommands(string advance, string consume, string insertInto, string moveHead, IReadOnlyList<IProperty> columns)
+    private ChainAppendCommands(string advance, string consume, string insertInto, string moveHead, IReadOnlyList<IProperty> columns, OneCommandText? oneCommand)
     {
         _advance = advance;
         _consume = consume;
         _insertInto = insertInto;
         _moveHead = moveHead;
         _columns = columns;
+        _oneCommand = oneCommand;
     }
+
+    /// <summary>
+    /// True on PostgreSQL: an append that knows the head as it is can be made in one statement, outside an explicit
+    /// transaction (<see cref="TryAppendAtAsync"/>).
+    /// </summary>
+    public bool HasOneCommandAppend => _oneCommand is not null;
 
     public static ChainAppendCommands? For(DbContext context)
     {
@@ -52,7 +61,7 @@ internal sealed class ChainAppendCommands
     /// before the head's UPDATE, in the same command, so the head is locked last. Sets each record's position and
     /// hashes. Nothing is committed here: a failure leaves the caller's transaction to roll back.
     /// </summary>
-    public async Task AppendAsync(DbContext context, IReadOnlyList<ChainEntry> entries, DateTime now, CancellationToken cancellationToken)
+    public async Task<ChainHead> AppendAsync(DbContext context, IReadOnlyList<ChainEntry> entries, DateTime now, CancellationToken cancellationToken)
     {
         var connection = context.Database.GetDbConnection();
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
@@ -108,7 +117,84 @@ internal sealed class ChainAppendCommands
         }
 
         await using var insert = Command(connection, transaction, insertText);
-        var sequence = last - entries.Count;
+        var hash = AddRecords(insert, entries, new ChainHead(last - entries.Count, previous));
+        Add(insert, "@head", JarDecisionChainHead.SingleRowId);
+        Add(insert, "@hash", hash);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return new ChainHead(last, hash);
+    }
+
+    /// <summary>
+    /// PostgreSQL only: appends the entries after <paramref name="head"/>, the head as this instance last committed
+    /// it, in one statement (its own implicit transaction), every ledger pair consumed. The statement fails, and
+    /// leaves nothing written, when the head is no longer <paramref name="head"/> (another instance appended since)
+    /// or a pair cannot be consumed (a replay): then it returns null and the caller appends the usual way, which
+    /// reads the head under its lock and records a replay as one. Returns the new head when committed. Entries that
+    /// name one pair twice are not tried here (null at once).
+    /// </summary>
+    public async Task<ChainHead?> TryAppendAtAsync(DbContext context, IReadOnlyList<ChainEntry> entries, ChainHead head, DateTime now, CancellationToken cancellationToken)
+    {
+        if (_oneCommand is null)
+        {
+            return null;
+        }
+
+        var pairs = entries.Where(e => e.Ledger is not null).Select(e => (e.Ledger!.ClientId, e.Ledger.JwtId)).ToArray();
+        if (pairs.Distinct().Count() != pairs.Length)
+        {
+            return null;
+        }
+
+        var connection = context.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = _oneCommandTexts.GetOrAdd((pairs.Length, entries.Count), OneCommand);
+        var j = 0;
+        foreach (var entry in entries)
+        {
+            entry.Consumed = true;
+            if (entry.Ledger is { } pair)
+            {
+                Add(command, $"@c{j}", pair.ClientId);
+                Add(command, $"@j{j}", pair.JwtId);
+                Add(command, $"@u{j}", pair.Until);
+                j++;
+            }
+        }
+
+        if (pairs.Length > 0)
+        {
+            Add(command, "@now", now);
+            Add(command, "@consumed", (long)pairs.Length);
+        }
+
+        var hash = AddRecords(command, entries, head);
+        Add(command, "@head", JarDecisionChainHead.SingleRowId);
+        Add(command, "@count", (long)entries.Count);
+        Add(command, "@expected", head.Sequence);
+        Add(command, "@previous", head.Hash);
+        Add(command, "@hash", hash);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException error) when (error.SqlState is DivisionByZero or UniqueViolation)
+        {
+            // The statement's own check (the head moved, or a pair was taken) or a position another instance took.
+            return null;
+        }
+
+        return new ChainHead(head.Sequence + entries.Count, hash);
+    }
+
+    // PostgreSQL's SQLSTATE for the statement's own check, and for a position (or a ledger pair) already taken.
+    private const string DivisionByZero = "22012";
+    private const string UniqueViolation = "23505";
+
+    /// <summary>Positions and links the entries' records after <paramref name="head"/> and binds them as @p{i}_{k}; returns the last hash.</summary>
+    private string AddRecords(DbCommand command, IReadOnlyList<ChainEntry> entries, ChainHead head)
+    {
+        var sequence = head.Sequence;
+        var previous = head.Hash;
         for (var i = 0; i < entries.Count; i++)
         {
             var record = entries[i].Record;
@@ -120,14 +206,47 @@ internal sealed class ChainAppendCommands
                 var property = _columns[k];
                 var value = property.GetGetter().GetClrValue(record);
                 var converter = property.GetTypeMapping().Converter;
-                Add(insert, $"@p{i}_{k}", value is null ? null : converter is null ? value : converter.ConvertToProvider(value));
+                Add(command, $"@p{i}_{k}", value is null ? null : converter is null ? value : converter.ConvertToProvider(value));
             }
         }
 
-        Add(insert, "@head", JarDecisionChainHead.SingleRowId);
-        Add(insert, "@hash", previous);
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return previous;
     }
+
+    private string OneCommand((int Consumed, int Records) counts)
+    {
+        var text = _oneCommand!;
+        var sql = new StringBuilder("WITH ");
+        for (var j = 0; j < counts.Consumed; j++)
+        {
+            sql.Append($"l{j} AS (").Append(text.Consume.Replace("@client", $"@c{j}", StringComparison.Ordinal)
+                .Replace("@jti", $"@j{j}", StringComparison.Ordinal)
+                .Replace("@until", $"@u{j}", StringComparison.Ordinal)).Append("), ");
+        }
+
+        sql.Append("h AS (").Append(text.Advance).Append("), r AS (").Append(_insertInto);
+        for (var i = 0; i < counts.Records; i++)
+        {
+            sql.Append(i == 0 ? " (" : ", (")
+                .AppendJoin(", ", Enumerable.Range(0, _columns.Count).Select(k => $"@p{i}_{k}"))
+                .Append(')');
+        }
+
+        // Every sub-statement runs to completion; the division fails the whole statement, and so writes nothing, unless
+        // the head moved from the expected position and every pair was consumed.
+        sql.Append(") SELECT 1 / ((SELECT count(*) FROM h)");
+        if (counts.Consumed > 0)
+        {
+            sql.Append(" * (CASE WHEN ")
+                .AppendJoin(" + ", Enumerable.Range(0, counts.Consumed).Select(j => $"(SELECT count(*) FROM l{j})"))
+                .Append(" = @consumed THEN 1 ELSE 0 END)");
+        }
+
+        return sql.Append(')').ToString();
+    }
+
+    /// <summary>The statements of the one-command append (PostgreSQL).</summary>
+    private sealed record OneCommandText(string Consume, string Advance);
 
     private (string Advance, string Insert) Texts((int Consumed, int Records) counts)
     {
@@ -213,6 +332,16 @@ internal sealed class ChainAppendCommands
         var consume =
             $"INSERT INTO {replayTable} ({client}, {jti}, {expires}) VALUES (@client, @jti, @until) ON CONFLICT ({client}, {jti}) DO NOTHING RETURNING 1; "
             + $"UPDATE {replayTable} SET {expires} = @until WHERE {client} = @client AND {jti} = @jti AND {expires} <= @now AND {expires} <> @until RETURNING 1; ";
-        return new ChainAppendCommands(advance, consume, insertInto, moveHead, columns);
+        // PostgreSQL: the one-command append. A pair is consumed by one upsert (inserted, else an expired entry taken
+        // over), returning a row when it was; the head moves on only from the expected position and hash.
+        var oneCommand = provider == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? new OneCommandText(
+                $"INSERT INTO {replayTable} AS t ({client}, {jti}, {expires}) VALUES (@client, @jti, @until) ON CONFLICT ({client}, {jti}) DO UPDATE SET {expires} = @until WHERE t.{expires} <= @now AND t.{expires} <> @until RETURNING 1",
+                $"UPDATE {headTable} SET {headSequence} = {headSequence} + @count, {headHash} = @hash WHERE {headId} = @head AND {headSequence} = @expected AND {headHash} = @previous RETURNING 1")
+            : null;
+        return new ChainAppendCommands(advance, consume, insertInto, moveHead, columns, oneCommand);
     }
 }
+
+/// <summary>The chain head's position and hash, as an append left it.</summary>
+internal readonly record struct ChainHead(long Sequence, string Hash);

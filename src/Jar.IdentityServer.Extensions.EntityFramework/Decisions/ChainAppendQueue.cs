@@ -30,6 +30,16 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
     private readonly int _batch;
     private readonly Task _writer;
 
+    // The head as this instance's writer last committed it; only the writer reads or sets it.
+    private ChainHead? _head;
+
+    // After a one-statement append that found the head moved (other instances appending too), the next groups go the
+    // usual way without trying it: a statement that fails costs a round trip.
+    private const int GroupsAfterMiss = 8;
+    private int _skipOneCommand;
+    private long _groups;
+    private long _oneCommandGroups;
+
     public ChainAppendQueue(JarDbContexts<TContext> contexts, TimeProvider time, IOptions<JarEntityFrameworkStoreOptions> options, ILogger<ChainAppendQueue<TContext>> logger)
     {
         _contexts = contexts;
@@ -50,6 +60,12 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
 
         return pending.Committed.Task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>The groups committed so far (one lock of the head, one commit each).</summary>
+    internal long Groups => Interlocked.Read(ref _groups);
+
+    /// <summary>Of <see cref="Groups"/>, those appended in one statement (PostgreSQL, the head as this instance left it).</summary>
+    internal long OneCommandGroups => Interlocked.Read(ref _oneCommandGroups);
 
     public void Dispose() => _pending.Writer.TryComplete();
 
@@ -112,18 +128,51 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
         var commands = ChainAppendCommands.For(database)
             ?? throw new InvalidOperationException("The decision chain's group commit needs SQLite or PostgreSQL.");
         var entries = batch.Select(p => p.Entry).ToArray();
-        await database.Database.CreateExecutionStrategy().ExecuteAsync(
-            (database, commands, entries, time: _time),
+        var now = _time.GetUtcNow().UtcDateTime;
+
+        // Known again only once this append has committed.
+        var known = _head;
+        _head = null;
+        if (_skipOneCommand > 0)
+        {
+            _skipOneCommand--;
+        }
+        else if (known is { } head && commands.HasOneCommandAppend)
+        {
+            // PostgreSQL, the head as this writer left it: one statement, unless another instance appended since or a
+            // pair was taken; then the usual transaction below.
+            await database.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (await commands.TryAppendAtAsync(database, entries, head, now, CancellationToken.None).ConfigureAwait(false) is { } moved)
+                {
+                    _head = moved;
+                    Interlocked.Increment(ref _oneCommandGroups);
+                    Interlocked.Increment(ref _groups);
+                    return;
+                }
+
+                _skipOneCommand = GroupsAfterMiss;
+            }
+            finally
+            {
+                await database.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+
+        _head = await database.Database.CreateExecutionStrategy().ExecuteAsync(
+            (database, commands, entries, now),
             static async (_, state, cancellationToken) =>
             {
                 state.database.ChangeTracker.Clear();
                 await using var transaction = await state.database.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await state.commands.AppendAsync(state.database, state.entries, state.time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+                var moved = await state.commands.AppendAsync(state.database, state.entries, state.now, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return true;
+                return moved;
             },
             verifySucceeded: null,
             CancellationToken.None).ConfigureAwait(false);
+        Interlocked.Increment(ref _groups);
     }
 
     private sealed class Pending(ChainEntry entry)

@@ -120,12 +120,11 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
     }
 
     [Fact]
-    public async Task Records_appended_at_once_share_transactions_and_each_call_returns_once_its_record_is_committed()
+    public async Task Records_appended_at_once_share_groups_and_each_call_returns_once_its_record_is_committed()
     {
-        var commits = new CommitCounter();
-        await using var host = new StoreHost(options => { Database.Configure(options); options.AddInterceptors(commits); }, Time);
+        await using var host = new StoreHost(Database.Configure, Time);
         await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
-        var before = commits.Count;
+        var before = host.ChainWriter.Groups;
 
         // Forty calls queued at once; each reads its own record back, from another context, as soon as its call returns.
         var calls = Enumerable.Range(0, 40).Select(i => RecordAndReadBackAsync(host, $"r{i}")).ToArray();
@@ -133,7 +132,7 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
 
         readBack.ShouldAllBe(found => found);
         (await RecordsAsync()).Count.ShouldBe(41);
-        (commits.Count - before).ShouldBeLessThan(40);
+        (host.ChainWriter.Groups - before).ShouldBeLessThan(40);
         await using var context = Database.CreateContext();
         await Chain.ShouldBeIntactAsync(context);
     }
@@ -175,17 +174,102 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
     }
 
     [Fact]
-    public async Task With_a_batch_of_one_each_record_is_committed_in_a_transaction_of_its_own()
+    public async Task With_a_batch_of_one_each_record_is_committed_in_a_group_of_its_own()
     {
-        var commits = new CommitCounter();
-        await using var host = new StoreHost(options => { Database.Configure(options); options.AddInterceptors(commits); }, Time, stores: s => s.MaxAppendBatch = 1);
+        await using var host = new StoreHost(Database.Configure, Time, stores: s => s.MaxAppendBatch = 1);
         await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
-        var before = commits.Count;
+        var before = host.ChainWriter.Groups;
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.Sink.RecordAsync(Decision() with { JwtId = $"r{i}" }, CancellationToken.None).AsTask()));
 
-        (commits.Count - before).ShouldBe(10);
+        (host.ChainWriter.Groups - before).ShouldBe(10);
         (await RecordsAsync()).Count.ShouldBe(11);
+        await using var context = Database.CreateContext();
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_an_instance_appends_in_one_statement_after_its_first_append_on_SQLite_never()
+    {
+        await using var host = new StoreHost(Database.Configure, Time);
+        await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Sink.RecordAsync(Decision() with { JwtId = $"r{i}" }, CancellationToken.None);
+        }
+
+        host.ChainWriter.Groups.ShouldBe(6);
+        host.ChainWriter.OneCommandGroups.ShouldBe(IsPostgreSql ? 5 : 0);
+        (await RecordsAsync()).Select(r => r.JwtId).ShouldBe(["first", "r0", "r1", "r2", "r3", "r4"], ignoreOrder: true);
+        await using var context = Database.CreateContext();
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    [Fact]
+    public async Task An_instance_whose_known_head_another_instance_moved_appends_under_the_head_lock_and_the_chain_stays_intact()
+    {
+        await using var first = new StoreHost(Database.Configure, Time);
+        await using var second = new StoreHost(Database.Configure, Time);
+        await first.Sink.RecordAsync(Decision() with { JwtId = "a1" }, CancellationToken.None);
+        await second.Sink.RecordAsync(Decision() with { JwtId = "b1" }, CancellationToken.None);
+
+        // The first instance knows the head as it left it before b1: its one statement finds it moved, writes nothing,
+        // and the record goes in the usual way.
+        await first.Sink.RecordAsync(Decision() with { JwtId = "a2" }, CancellationToken.None);
+        await second.Sink.RecordAsync(Decision() with { JwtId = "b2" }, CancellationToken.None);
+        await first.Sink.RecordAsync(Decision() with { JwtId = "a3" }, CancellationToken.None);
+
+        first.ChainWriter.OneCommandGroups.ShouldBe(0);
+        (await RecordsAsync()).Select(r => r.JwtId).ShouldBe(["a1", "b1", "a2", "b2", "a3"], ignoreOrder: true);
+        await using var context = Database.CreateContext();
+        var positions = await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).OrderBy(r => r.Sequence).Select(r => r.JwtId).ToListAsync();
+        positions.ShouldBe(["a1", "b1", "a2", "b2", "a3"]);
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    [Fact]
+    public async Task A_replayed_pair_in_an_instance_that_knows_the_head_is_recorded_as_a_replay_and_consumed_once()
+    {
+        await using var host = new StoreHost(Database.Configure, Time);
+        var ledger = (IJarLedgerDecisionSink)host.Sink;
+        var jti = "jti-" + Guid.NewGuid().ToString("N");
+        await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+
+        var consumed = Decision() with { JwtId = jti };
+        var replayed = Decision() with { JwtId = jti, Outcome = JarOutcome.Refused, Violations = [new JarViolation(JarRules.JwtIdReplayed, "Replayed.")] };
+        var firstTime = await ledger.ConsumeAndRecordAsync(ClientId, jti, Start.AddMinutes(5), consumed, replayed, CancellationToken.None);
+        var secondTime = await ledger.ConsumeAndRecordAsync(ClientId, jti, Start.AddMinutes(5), consumed, replayed, CancellationToken.None);
+
+        firstTime.ShouldBeSameAs(consumed);
+        secondTime.ShouldBeSameAs(replayed);
+        var records = (await RecordsAsync()).Where(r => r.JwtId == jti).OrderBy(r => r.Sequence).ToList();
+        records.Select(r => r.Outcome).ShouldBe([JarOutcome.Accepted, JarOutcome.Refused]);
+        await using var context = Database.CreateContext();
+        await Chain.ShouldBeIntactAsync(context);
+    }
+
+    [Fact]
+    public async Task Pairs_consumed_at_once_by_one_instance_are_each_consumed_once()
+    {
+        await using var host = new StoreHost(Database.Configure, Time);
+        var ledger = (IJarLedgerDecisionSink)host.Sink;
+        await host.Sink.RecordAsync(Decision() with { JwtId = "first" }, CancellationToken.None);
+        var jtis = Enumerable.Range(0, 10).Select(_ => "jti-" + Guid.NewGuid().ToString("N")).ToArray();
+
+        // Each jti presented three times at once: one acceptance each, the others replays.
+        var calls = jtis.SelectMany(jti => Enumerable.Range(0, 3).Select(_ =>
+        {
+            var consumed = Decision() with { JwtId = jti };
+            var replayed = Decision() with { JwtId = jti, Outcome = JarOutcome.Refused, Violations = [new JarViolation(JarRules.JwtIdReplayed, "Replayed.")] };
+            return ledger.ConsumeAndRecordAsync(ClientId, jti, Start.AddMinutes(5), consumed, replayed, CancellationToken.None).AsTask();
+        })).ToArray();
+        var outcomes = await Task.WhenAll(calls);
+
+        outcomes.Count(d => d!.Outcome == JarOutcome.Accepted).ShouldBe(10);
+        outcomes.Count(d => d!.Outcome == JarOutcome.Refused).ShouldBe(20);
+        var records = (await RecordsAsync()).Where(r => jtis.Contains(r.JwtId)).ToList();
+        records.Count.ShouldBe(30);
+        records.GroupBy(r => r.JwtId).ShouldAllBe(g => g.Count(r => r.Outcome == JarOutcome.Accepted) == 1);
         await using var context = Database.CreateContext();
         await Chain.ShouldBeIntactAsync(context);
     }
@@ -212,6 +296,15 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
         await context.Database.ExecuteSqlRawAsync(sql);
     }
 
+    private bool IsPostgreSql
+    {
+        get
+        {
+            using var context = Database.CreateContext();
+            return context.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        }
+    }
+
     private JarDecision Decision() => new()
     {
         Outcome = JarOutcome.Accepted,
@@ -225,22 +318,6 @@ public abstract class DecisionSinkTests<TDatabase>(TDatabase database) : StoreTe
         await using var context = Database.CreateContext();
         return await context.Set<JarDecisionRecord>().Where(r => r.ClientId == ClientId).ToListAsync();
     }
-}
-
-/// <summary>Counts the transactions committed through a context's options.</summary>
-internal sealed class CommitCounter : DbTransactionInterceptor
-{
-    private int _count;
-
-    public int Count => Volatile.Read(ref _count);
-
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _count);
 }
 
 public sealed class SqliteDecisionSinkTests(SqliteDatabase database) : DecisionSinkTests<SqliteDatabase>(database), IClassFixture<SqliteDatabase>;

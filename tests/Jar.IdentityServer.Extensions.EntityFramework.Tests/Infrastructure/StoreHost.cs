@@ -66,5 +66,8 @@ public sealed class StoreHost : IAsyncDisposable
 
     public IJarDecisionSink Sink => _services.GetServices<IJarDecisionSink>().Single();
 
+    /// <summary>The instance's writer of the decision chain (SQLite and PostgreSQL).</summary>
+    internal ChainAppendQueue<TestDbContext> ChainWriter => _services.GetRequiredService<ChainAppendQueue<TestDbContext>>();
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -16,7 +16,8 @@ namespace Jar.IdentityServer.Extensions.EntityFramework;
 /// path, without a change tracker, a query for the head or a SaveChanges pipeline. Table and column names come from
 /// the host's model and value converters (enums kept as names, times as UTC) from its properties, so a record reads
 /// back, and hashes, exactly as the tracked path writes it. Other providers (SQL Server has <c>OUTPUT</c>, not
-/// <c>RETURNING</c>) return null and keep the tracked path.
+/// <c>RETURNING</c>) return null and keep the tracked path. On PostgreSQL an append that knows the head as it is can
+/// also be made in one statement (<see cref="TryAppendAtAsync"/>).
 /// </summary>
 internal sealed class ChainAppendCommands
 {
@@ -127,22 +128,23 @@ internal sealed class ChainAppendCommands
     /// <summary>
     /// PostgreSQL only: appends the entries after <paramref name="head"/>, the head as this instance last committed
     /// it, in one statement (its own implicit transaction), every ledger pair consumed. The statement fails, and
-    /// leaves nothing written, when the head is no longer <paramref name="head"/> (another instance appended since)
-    /// or a pair cannot be consumed (a replay): then it returns null and the caller appends the usual way, which
-    /// reads the head under its lock and records a replay as one. Returns the new head when committed. Entries that
-    /// name one pair twice are not tried here (null at once).
+    /// leaves nothing written, when a pair cannot be consumed (a replay: <see cref="OneCommandOutcome.PairTaken"/>) or
+    /// the head is no longer <paramref name="head"/> (another instance appended since:
+    /// <see cref="OneCommandOutcome.HeadMoved"/>; told apart by reading the head after the statement); then the caller
+    /// appends the usual way, which reads the head under its lock and records a replay as one. Entries that name one pair twice are not tried
+    /// (<see cref="OneCommandOutcome.NotTried"/>). Other failures throw.
     /// </summary>
-    public async Task<ChainHead?> TryAppendAtAsync(DbContext context, IReadOnlyList<ChainEntry> entries, ChainHead head, DateTime now, CancellationToken cancellationToken)
+    public async Task<(OneCommandOutcome Outcome, ChainHead Head)> TryAppendAtAsync(DbContext context, IReadOnlyList<ChainEntry> entries, ChainHead head, DateTime now, CancellationToken cancellationToken)
     {
         if (_oneCommand is null)
         {
-            return null;
+            return (OneCommandOutcome.NotTried, head);
         }
 
         var pairs = entries.Where(e => e.Ledger is not null).Select(e => (e.Ledger!.ClientId, e.Ledger.JwtId)).ToArray();
         if (pairs.Distinct().Count() != pairs.Length)
         {
-            return null;
+            return (OneCommandOutcome.NotTried, head);
         }
 
         var connection = context.Database.GetDbConnection();
@@ -177,18 +179,27 @@ internal sealed class ChainAppendCommands
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbException error) when (error.SqlState is DivisionByZero or UniqueViolation)
+        catch (DbException error) when (error.SqlState is CheckFailedState or UniqueViolationState)
         {
-            // The statement's own check (the head moved, or a pair was taken) or a position another instance took.
-            return null;
+            // The statement's own check, or a position another instance's append holds: which one failed, the head
+            // tells (read after the statement, so a head moved since counts as moved, which only costs speed).
+            return (await ReadHeadAsync(context, cancellationToken).ConfigureAwait(false) == head ? OneCommandOutcome.PairTaken : OneCommandOutcome.HeadMoved, head);
         }
 
-        return new ChainHead(head.Sequence + entries.Count, hash);
+        return (OneCommandOutcome.Committed, new ChainHead(head.Sequence + entries.Count, hash));
     }
 
-    // PostgreSQL's SQLSTATE for the statement's own check, and for a position (or a ledger pair) already taken.
-    private const string DivisionByZero = "22012";
-    private const string UniqueViolation = "23505";
+    /// <summary>The head as it is now, read outside any transaction.</summary>
+    public static async Task<ChainHead?> ReadHeadAsync(DbContext context, CancellationToken cancellationToken) =>
+        await context.Set<JarDecisionChainHead>().AsNoTracking()
+            .Where(h => h.Id == JarDecisionChainHead.SingleRowId)
+            .Select(h => new ChainHead(h.Sequence, h.Hash))
+            .Cast<ChainHead?>()
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    // PostgreSQL's SQLSTATEs for the statement's own check (a division by zero) and for a position already taken.
+    private const string CheckFailedState = "22012";
+    private const string UniqueViolationState = "23505";
 
     /// <summary>Positions and links the entries' records after <paramref name="head"/> and binds them as @p{i}_{k}; returns the last hash.</summary>
     private string AddRecords(DbCommand command, IReadOnlyList<ChainEntry> entries, ChainHead head)
@@ -224,7 +235,18 @@ internal sealed class ChainAppendCommands
                 .Replace("@until", $"@u{j}", StringComparison.Ordinal)).Append("), ");
         }
 
-        sql.Append("h AS (").Append(text.Advance).Append("), r AS (").Append(_insertInto);
+        // The pairs consumed, counted in the head's WHERE: the ledger's upserts run before the head's row is locked, in
+        // the order of the usual way, so an append of either kind never holds the head while it waits for a pair.
+        var consumed = counts.Consumed == 0
+            ? null
+            : "(" + string.Join(" + ", Enumerable.Range(0, counts.Consumed).Select(j => $"(SELECT count(*) FROM l{j})")) + ")";
+        sql.Append("h AS (").Append(text.Advance);
+        if (consumed is not null)
+        {
+            sql.Append(" AND ").Append(consumed).Append(" = @consumed");
+        }
+
+        sql.Append(" RETURNING 1), r AS (").Append(_insertInto);
         for (var i = 0; i < counts.Records; i++)
         {
             sql.Append(i == 0 ? " (" : ", (")
@@ -232,17 +254,10 @@ internal sealed class ChainAppendCommands
                 .Append(')');
         }
 
-        // Every sub-statement runs to completion; the division fails the whole statement, and so writes nothing, unless
-        // the head moved from the expected position and every pair was consumed.
-        sql.Append(") SELECT 1 / ((SELECT count(*) FROM h)");
-        if (counts.Consumed > 0)
-        {
-            sql.Append(" * (CASE WHEN ")
-                .AppendJoin(" + ", Enumerable.Range(0, counts.Consumed).Select(j => $"(SELECT count(*) FROM l{j})"))
-                .Append(" = @consumed THEN 1 ELSE 0 END)");
-        }
-
-        return sql.Append(')').ToString();
+        // Every sub-statement runs to completion; the last SELECT fails the whole statement (a division by zero), which
+        // then writes nothing, unless the head moved on: from the expected position, every pair consumed.
+        sql.Append(") SELECT 1 / (SELECT count(*) FROM h)");
+        return sql.ToString();
     }
 
     /// <summary>The statements of the one-command append (PostgreSQL).</summary>
@@ -337,7 +352,7 @@ internal sealed class ChainAppendCommands
         var oneCommand = provider == "Npgsql.EntityFrameworkCore.PostgreSQL"
             ? new OneCommandText(
                 $"INSERT INTO {replayTable} AS t ({client}, {jti}, {expires}) VALUES (@client, @jti, @until) ON CONFLICT ({client}, {jti}) DO UPDATE SET {expires} = @until WHERE t.{expires} <= @now AND t.{expires} <> @until RETURNING 1",
-                $"UPDATE {headTable} SET {headSequence} = {headSequence} + @count, {headHash} = @hash WHERE {headId} = @head AND {headSequence} = @expected AND {headHash} = @previous RETURNING 1")
+                $"UPDATE {headTable} SET {headSequence} = {headSequence} + @count, {headHash} = @hash WHERE {headId} = @head AND {headSequence} = @expected AND {headHash} = @previous")
             : null;
         return new ChainAppendCommands(advance, consume, insertInto, moveHead, columns, oneCommand);
     }
@@ -345,3 +360,19 @@ internal sealed class ChainAppendCommands
 
 /// <summary>The chain head's position and hash, as an append left it.</summary>
 internal readonly record struct ChainHead(long Sequence, string Hash);
+
+/// <summary>What became of a one-statement append (<see cref="ChainAppendCommands.TryAppendAtAsync"/>).</summary>
+internal enum OneCommandOutcome
+{
+    /// <summary>Committed.</summary>
+    Committed,
+
+    /// <summary>Not sent: the provider has no one-statement append, or the entries name one ledger pair twice.</summary>
+    NotTried,
+
+    /// <summary>Nothing written: a ledger pair was taken (a replay, to record the usual way).</summary>
+    PairTaken,
+
+    /// <summary>Nothing written: the head was not where this instance left it (another instance appended).</summary>
+    HeadMoved,
+}

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Jar.IdentityServer.Extensions.EntityFramework.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,7 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
     private int _skipOneCommand;
     private long _groups;
     private long _oneCommandGroups;
+    private long _oneCommandMisses;
 
     public ChainAppendQueue(JarDbContexts<TContext> contexts, TimeProvider time, IOptions<JarEntityFrameworkStoreOptions> options, ILogger<ChainAppendQueue<TContext>> logger)
     {
@@ -66,6 +69,9 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
 
     /// <summary>Of <see cref="Groups"/>, those appended in one statement (PostgreSQL, the head as this instance left it).</summary>
     internal long OneCommandGroups => Interlocked.Read(ref _oneCommandGroups);
+
+    /// <summary>One-statement appends that wrote nothing (the head moved, or a pair was taken) and went the usual way.</summary>
+    internal long OneCommandMisses => Interlocked.Read(ref _oneCommandMisses);
 
     public void Dispose() => _pending.Writer.TryComplete();
 
@@ -141,22 +147,21 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
         {
             // PostgreSQL, the head as this writer left it: one statement, unless another instance appended since or a
             // pair was taken; then the usual transaction below.
-            await database.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
-            try
+            var (outcome, moved) = await TryOneCommandAsync(database, commands, entries, head, now).ConfigureAwait(false);
+            switch (outcome)
             {
-                if (await commands.TryAppendAtAsync(database, entries, head, now, CancellationToken.None).ConfigureAwait(false) is { } moved)
-                {
+                case OneCommandOutcome.Committed:
                     _head = moved;
                     Interlocked.Increment(ref _oneCommandGroups);
                     Interlocked.Increment(ref _groups);
                     return;
-                }
-
-                _skipOneCommand = GroupsAfterMiss;
-            }
-            finally
-            {
-                await database.Database.CloseConnectionAsync().ConfigureAwait(false);
+                case OneCommandOutcome.HeadMoved:
+                    Interlocked.Increment(ref _oneCommandMisses);
+                    _skipOneCommand = GroupsAfterMiss;
+                    break;
+                case OneCommandOutcome.PairTaken:
+                    Interlocked.Increment(ref _oneCommandMisses);
+                    break;
             }
         }
 
@@ -173,6 +178,48 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
             verifySucceeded: null,
             CancellationToken.None).ConfigureAwait(false);
         Interlocked.Increment(ref _groups);
+    }
+
+    private async Task<(OneCommandOutcome Outcome, ChainHead Head)> TryOneCommandAsync(
+        TContext database, ChainAppendCommands commands, ChainEntry[] entries, ChainHead head, DateTime now)
+    {
+        try
+        {
+            await database.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                return await commands.TryAppendAtAsync(database, entries, head, now, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await database.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is not DbException { SqlState: not null })
+        {
+            // No answer from the server (the connection lost, a timeout): the statement may have committed. The head
+            // tells, read on another connection: moved on to where this statement would have left it, the group is
+            // in; else nothing of it is, and the failure stands (the group is then tried record by record).
+            var expected = new ChainHead(head.Sequence + entries.Length, entries[^1].Record.Hash!);
+            ChainHead? found;
+            try
+            {
+                await using var lease = await _contexts.CreateAsync(CancellationToken.None).ConfigureAwait(false);
+                found = await ChainAppendCommands.ReadHeadAsync(lease.Context, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                ExceptionDispatchInfo.Throw(error);
+                throw;
+            }
+
+            if (found == expected)
+            {
+                return (OneCommandOutcome.Committed, expected);
+            }
+
+            throw;
+        }
     }
 
     private sealed class Pending(ChainEntry entry)

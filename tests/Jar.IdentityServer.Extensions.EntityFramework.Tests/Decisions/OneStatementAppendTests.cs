@@ -17,10 +17,7 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
         var commands = ChainAppendCommands.For(context)!;
         var taken = "taken-" + Guid.NewGuid().ToString("N");
         var fresh = "fresh-" + Guid.NewGuid().ToString("N");
-        context.Add(new JarReplayEntry { ClientId = ClientId, JwtId = taken, ExpiresAt = Start.AddMinutes(5) });
-        await context.SaveChangesAsync();
-        context.ChangeTracker.Clear();
-        var head = (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None))!.Value;
+        var head = await SeedPairAsync(context, taken, Start.AddMinutes(5));
 
         var (outcome, _) = await TryAsync(context, commands, head, Consuming(fresh), Consuming(taken));
 
@@ -60,10 +57,7 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
         var commands = ChainAppendCommands.For(context)!;
         var expired = "expired-" + Guid.NewGuid().ToString("N");
         var fresh = "fresh-" + Guid.NewGuid().ToString("N");
-        context.Add(new JarReplayEntry { ClientId = ClientId, JwtId = expired, ExpiresAt = Start.AddMinutes(-1) });
-        await context.SaveChangesAsync();
-        context.ChangeTracker.Clear();
-        var head = (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None))!.Value;
+        var head = await SeedPairAsync(context, expired, Start.AddMinutes(-1));
 
         var entries = new[] { Consuming(expired), ChainEntry.Of(EntityFrameworkDecisionSink<TestDbContext>.ToRecord(Record("plain"))), Consuming(fresh) };
         var (outcome, moved) = await TryAsync(context, commands, head, entries);
@@ -86,6 +80,15 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
         records.Select(r => r.Sequence).ShouldBe([head.Sequence + 1, head.Sequence + 2, head.Sequence + 3]);
         records[0].PreviousHash.ShouldBe(head.Hash);
         await Chain.ShouldBeIntactAsync(context);
+    }
+
+    /// <summary>A ledger entry of the test's client, written before the group; returns the head as it then is.</summary>
+    private async Task<ChainHead> SeedPairAsync(DbContext context, string jti, DateTimeOffset expiresAt)
+    {
+        context.Add(new JarReplayEntry { ClientId = ClientId, JwtId = jti, ExpiresAt = expiresAt });
+        await context.SaveChangesAsync();
+        context.ChangeTracker.Clear();
+        return (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None))!.Value;
     }
 
     private static async Task<(OneCommandOutcome Outcome, ChainHead Head)> TryAsync(DbContext context, ChainAppendCommands commands, ChainHead head, params ChainEntry[] entries)

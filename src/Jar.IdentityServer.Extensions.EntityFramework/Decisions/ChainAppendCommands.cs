@@ -79,10 +79,7 @@ internal sealed class ChainAppendCommands
             {
                 if (entry.Ledger is { } pair)
                 {
-                    Add(advance, $"@c{j}", pair.ClientId);
-                    Add(advance, $"@j{j}", pair.JwtId);
-                    Add(advance, $"@u{j}", pair.Until);
-                    j++;
+                    AddPair(advance, j++, pair);
                 }
             }
 
@@ -156,10 +153,7 @@ internal sealed class ChainAppendCommands
             entry.Consumed = true;
             if (entry.Ledger is { } pair)
             {
-                Add(command, $"@c{j}", pair.ClientId);
-                Add(command, $"@j{j}", pair.JwtId);
-                Add(command, $"@u{j}", pair.Until);
-                j++;
+                AddPair(command, j++, pair);
             }
         }
 
@@ -230,9 +224,7 @@ internal sealed class ChainAppendCommands
         var sql = new StringBuilder("WITH ");
         for (var j = 0; j < counts.Consumed; j++)
         {
-            sql.Append($"l{j} AS (").Append(text.Consume.Replace("@client", $"@c{j}", StringComparison.Ordinal)
-                .Replace("@jti", $"@j{j}", StringComparison.Ordinal)
-                .Replace("@until", $"@u{j}", StringComparison.Ordinal)).Append("), ");
+            sql.Append($"l{j} AS (").Append(ForPair(text.Consume, j)).Append("), ");
         }
 
         // The pairs consumed, counted in the head's WHERE: the ledger's upserts run before the head's row is locked, in
@@ -268,9 +260,7 @@ internal sealed class ChainAppendCommands
         var advance = new StringBuilder();
         for (var j = 0; j < counts.Consumed; j++)
         {
-            advance.Append(_consume.Replace("@client", $"@c{j}", StringComparison.Ordinal)
-                .Replace("@jti", $"@j{j}", StringComparison.Ordinal)
-                .Replace("@until", $"@u{j}", StringComparison.Ordinal));
+            advance.Append(ForPair(_consume, j));
         }
 
         advance.Append(_advance);
@@ -284,6 +274,20 @@ internal sealed class ChainAppendCommands
 
         insert.Append("; ").Append(_moveHead);
         return (advance.ToString(), insert.ToString());
+    }
+
+    /// <summary>The ledger statements of <paramref name="text"/> for the <paramref name="j"/>th pair of a command.</summary>
+    private static string ForPair(string text, int j) =>
+        text.Replace("@client", $"@c{j}", StringComparison.Ordinal)
+            .Replace("@jti", $"@j{j}", StringComparison.Ordinal)
+            .Replace("@until", $"@u{j}", StringComparison.Ordinal);
+
+    /// <summary>Binds the <paramref name="j"/>th pair's parameters (<see cref="ForPair"/>).</summary>
+    private static void AddPair(DbCommand command, int j, ChainEntry.LedgerPair pair)
+    {
+        Add(command, $"@c{j}", pair.ClientId);
+        Add(command, $"@j{j}", pair.JwtId);
+        Add(command, $"@u{j}", pair.Until);
     }
 
     private static async Task NextAsync(DbDataReader reader, CancellationToken cancellationToken)

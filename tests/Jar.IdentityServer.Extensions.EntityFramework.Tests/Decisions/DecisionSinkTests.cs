@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Jar.IdentityServer.Extensions.EntityFramework.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jar.IdentityServer.Extensions.EntityFramework.Tests.Decisions;
 

@@ -23,13 +23,11 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
 
         outcome.ShouldBe(commands.HasOneCommandAppend ? OneCommandOutcome.PairTaken : OneCommandOutcome.NotTried);
         commands.HasOneCommandAppend.ShouldBe(IsPostgreSql(context));
-        (await context.Set<JarReplayEntry>().AnyAsync(e => e.ClientId == ClientId && e.JwtId == fresh)).ShouldBeFalse();
-        (await context.Set<JarDecisionRecord>().AnyAsync(r => r.ClientId == ClientId)).ShouldBeFalse();
-        (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None)).ShouldBe(head);
+        await ShouldHaveWrittenNothingAsync(context, fresh, records: 0, head);
     }
 
     [Fact]
-    public async Task A_group_after_a_head_that_moved_writes_nothing_and_says_so()
+    public async Task A_group_after_a_head_that_moved_or_whose_hash_differs_writes_nothing_and_says_so()
     {
         await using var context = Database.CreateContext();
         var commands = ChainAppendCommands.For(context)!;
@@ -40,14 +38,15 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
         }
 
         var head = (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None))!.Value;
-        var stale = head with { Sequence = head.Sequence - 1 };
+        var expected = commands.HasOneCommandAppend ? OneCommandOutcome.HeadMoved : OneCommandOutcome.NotTried;
 
-        var (outcome, _) = await TryAsync(context, commands, stale, Consuming(fresh));
+        // A position behind the head, then the head's position with another hash (a head rewritten since).
+        var (behind, _) = await TryAsync(context, commands, head with { Sequence = head.Sequence - 1 }, Consuming(fresh));
+        var (rewritten, _) = await TryAsync(context, commands, head with { Hash = new string('0', head.Hash.Length) }, Consuming(fresh));
 
-        outcome.ShouldBe(commands.HasOneCommandAppend ? OneCommandOutcome.HeadMoved : OneCommandOutcome.NotTried);
-        (await context.Set<JarReplayEntry>().AnyAsync(e => e.ClientId == ClientId && e.JwtId == fresh)).ShouldBeFalse();
-        (await context.Set<JarDecisionRecord>().CountAsync(r => r.ClientId == ClientId)).ShouldBe(1);
-        (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None)).ShouldBe(head);
+        behind.ShouldBe(expected);
+        rewritten.ShouldBe(expected);
+        await ShouldHaveWrittenNothingAsync(context, fresh, records: 1, head);
     }
 
     [Fact]
@@ -80,6 +79,14 @@ public abstract class OneStatementAppendTests<TDatabase>(TDatabase database) : S
         records.Select(r => r.Sequence).ShouldBe([head.Sequence + 1, head.Sequence + 2, head.Sequence + 3]);
         records[0].PreviousHash.ShouldBe(head.Hash);
         await Chain.ShouldBeIntactAsync(context);
+    }
+
+    /// <summary>No ledger entry for <paramref name="jti"/>, only the client's <paramref name="records"/> records from before, the head where it was.</summary>
+    private async Task ShouldHaveWrittenNothingAsync(DbContext context, string jti, int records, ChainHead head)
+    {
+        (await context.Set<JarReplayEntry>().AnyAsync(e => e.ClientId == ClientId && e.JwtId == jti)).ShouldBeFalse();
+        (await context.Set<JarDecisionRecord>().CountAsync(r => r.ClientId == ClientId)).ShouldBe(records);
+        (await ChainAppendCommands.ReadHeadAsync(context, CancellationToken.None)).ShouldBe(head);
     }
 
     /// <summary>A ledger entry of the test's client, written before the group; returns the head as it then is.</summary>

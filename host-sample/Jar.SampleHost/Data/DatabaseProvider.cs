@@ -1,4 +1,3 @@
-using Jar.IdentityServer.Extensions.EntityFramework;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -49,7 +48,7 @@ public static class DatabaseProvider
         var connectionString = configuration.GetConnectionString("Jar");
         _ = provider switch
         {
-            Sqlite => options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteInterceptors(configuration)),
+            Sqlite => options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)).AddInterceptors(SqliteConnectionSettings.Instance),
             PostgreSql => options.UseNpgsql(Required(connectionString, provider)),
             _ => options.UseSqlServer(Required(connectionString, provider)),
         };
@@ -63,16 +62,6 @@ public static class DatabaseProvider
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
-
-    /// <summary>
-    /// The settings of every SQLite connection, and the write gate (<see cref="SqliteWriteGate"/>): OpenIddict's saves
-    /// and the JAR stores' writes take turns at the file's write lock instead of colliding in SQLite's busy handler.
-    /// <c>Database:SqliteWriteGate=false</c> leaves the gate out, to measure what it brings (docs/performance.md).
-    /// </summary>
-    private static IInterceptor[] SqliteInterceptors(IConfiguration configuration) =>
-        configuration.GetValue("Database:SqliteWriteGate", defaultValue: true)
-            ? [SqliteConnectionSettings.Instance, SqliteWriteGate.Instance]
-            : [SqliteConnectionSettings.Instance];
 
     /// <summary>The context of <paramref name="provider"/>: the one its migrations were generated for.</summary>
     public static AppDbContext CreateContext(string provider, DbContextOptions options) => provider switch

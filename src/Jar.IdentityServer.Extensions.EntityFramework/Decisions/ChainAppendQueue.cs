@@ -165,8 +165,6 @@ internal sealed class ChainAppendQueue<TContext> : IAsyncDisposable, IDisposable
             }
         }
 
-        // SQLite: the file's next turn, taken before the transaction locks it (SqliteWriteTurns).
-        using var turn = await SqliteWriteTurns.EnterAsync(database, CancellationToken.None).ConfigureAwait(false);
         _head = await database.Database.CreateExecutionStrategy().ExecuteAsync(
             (database, commands, entries, now),
             static async (_, state, cancellationToken) =>

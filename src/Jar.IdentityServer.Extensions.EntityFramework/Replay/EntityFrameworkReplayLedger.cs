@@ -15,7 +15,6 @@ internal sealed class EntityFrameworkReplayLedger<TContext>(JarDbContexts<TConte
         CheckBounds(clientId, jwtId);
         await using var lease = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
         var context = lease.Context;
-        using var turn = await SqliteWriteTurns.EnterAsync(context, cancellationToken).ConfigureAwait(false);
         if (ReplayEntryInsert.For(context) is { } insert)
         {
             // One statement, no change tracking: 1 row inserted means consumed, 0 means the pair is taken.

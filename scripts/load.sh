@@ -26,6 +26,12 @@
 #        the mean of the rounds and each round's figures),
 #        JAR_TEST_POSTGRES (a server to use instead of starting one with scripts/postgres.sh),
 #        LOAD_HOST_OPTIONS (more host options for every run, e.g. "--Server:SigningKeyAlgorithm RS256"),
+#        LOAD_SLEEPS (1: count, with perf stat, the host's sleeps in clock_nanosleep during each measured run, where
+#        a SQLite writer that finds the file locked waits in its busy handler; printed per path as sleeps per request),
+#        LOAD_PERF (a folder: after the measured runs, one more run of each path in LOAD_PERF_PATH, default "stock
+#        plain jar", under perf record, the whole process with native code and the kernel, kept as
+#        <database>-<path>.perf.data with <database>-<path>.dso.txt, the CPU per request of each library; the hosts then
+#        run with DOTNET_PerfMapEnabled=1 and DOTNET_EnableWriteXorExecute=0 so that perf names the JIT-compiled methods),
 #        LOAD_TRACE (a folder: after the measured runs, one more run of each database under dotnet-trace's CPU
 #        sampling, kept as <database>-<path>.nettrace with its report <database>-<path>.top.txt, the methods longest on
 #        the stack; the local tool from .config/dotnet-tools.json, restored here). Tracing slows the host: it never
@@ -57,6 +63,12 @@ for tool in wrk curl; do
     apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
   fi
 done
+
+if { [ "${LOAD_SLEEPS:-0}" = 1 ] || [ -n "${LOAD_PERF:-}" ]; } && ! command -v perf >/dev/null; then
+  echo "load: installing perf (linux-perf) from Debian's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq linux-perf >/dev/null
+fi
 
 dotnet build host-sample/Jar.SampleHost -c Release --nologo -v quiet
 project="$root/host-sample/Jar.SampleHost"
@@ -102,7 +114,15 @@ run_wrk() { # name file duration
   local out="$work/$1.wrk" before after allocated_before allocated_after
   allocated_before=$(allocated_bytes)
   before=$(cpu_ticks)
+  local sleeper=""
+  if [ "${LOAD_SLEEPS:-0}" = 1 ]; then
+    perf stat -e syscalls:sys_enter_clock_nanosleep -x, -o "$work/$1.sleeps" -p "$host_pid" -- sleep "$3" >/dev/null 2>&1 &
+    sleeper=$!
+  fi
   LOAD_URLS="$2" LOAD_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "$3" --timeout "$timeout" --latency -s scripts/load.lua "$url" >"$out"
+  if [ -n "$sleeper" ]; then
+    wait "$sleeper" || true
+  fi
   after=$(cpu_ticks)
   allocated_after=$(allocated_bytes)
   local line
@@ -114,6 +134,9 @@ run_wrk() { # name file duration
   fi
   local answered
   answered=$(sed -n 's/.*requests=\([0-9]*\) .*/\1/p' <<<"$line")
+  if [ -n "$sleeper" ]; then
+    awk -F, -v n="$answered" -v name="$1" '/clock_nanosleep/ { printf "load: %s: %d sleeps in clock_nanosleep, %.2f per request\n", name, $1, $1 / n }' "$work/$1.sleeps" >&2
+  fi
   sed -n 's/.* rps=\([0-9.]*\) .* p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line" | tr -d '\n'
   awk -v b="$before" -v a="$after" -v n="$answered" -v hz="$clock_ticks" -v ab="$allocated_before" -v aa="$allocated_after" \
     'BEGIN { printf " %.0f %.1f\n", (a - b) / hz * 1e6 / n, (aa - ab) / 1024 / n }'
@@ -137,6 +160,7 @@ start_host() { # log-name options...
   port=$(free_port)
   url="http://127.0.0.1:$port"
   # shellcheck disable=SC2046,SC2086
+  if [ -n "${LOAD_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
   (cd "$project" && exec dotnet "$dll" $(host_options "$provider") --ConnectionStrings:Jar "$connection" ${LOAD_HOST_OPTIONS:-} "$@") >"$log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 120); do
@@ -172,6 +196,24 @@ trace_path() { # path client
   echo "load: $provider: trace of the $path path in $trace, report in $LOAD_TRACE/$provider-$path.top.txt"
 }
 
+# One more run of a path on the running host under perf record (997 samples a second, every thread of the host), and
+# the CPU per request of each library: samples per request at 997 Hz, about µs per request.
+perf_path() { # path client
+  local path=$1 client=$2
+  mkdir -p "$LOAD_PERF"
+  generate "$client" "$requests" "$work/$path-perf.txt"
+  local data="$LOAD_PERF/$provider-$path.perf.data"
+  perf record -F 997 -g -p "$host_pid" -o "$data" -- sleep "$duration" >"$work/perf.log" 2>&1 &
+  local recorder=$!
+  run_wrk "$provider-$path-perf" "$work/$path-perf.txt" "$duration" >/dev/null
+  wait "$recorder" || { cat "$work/perf.log" >&2; echo "load: perf record failed" >&2; exit 1; }
+  local answered
+  answered=$(sed -n 's/.*requests=\([0-9]*\) .*/\1/p' "$work/$provider-$path-perf.wrk")
+  perf report -i "$data" --no-children -g none --sort dso -n --stdio 2>/dev/null |
+    awk -v n="$answered" '/^ *[0-9.]+%/ { samples = $2; sub(/^ *[0-9.]+% +[0-9]+ +/, ""); printf "%8.0f µs/request  %s\n", samples / n * 1e6 / 997, $0 }' >"$LOAD_PERF/$provider-$path.dso.txt"
+  echo "load: $provider: perf profile of the $path path in $data, CPU per request of each library in $LOAD_PERF/$provider-$path.dso.txt"
+}
+
 # One path on a host of its own: start it with the given options, warm it up twice, measure, trace when asked, stop.
 measure_path() { # path client host-options...
   local path=$1 client=$2; shift 2
@@ -187,6 +229,9 @@ measure_path() { # path client host-options...
   results[$provider-$path-$pass]=$(run_wrk "$provider-$path-$pass" "$work/$path.txt" "$duration")
   if [ -n "${LOAD_TRACE:-}" ] && [[ " ${LOAD_TRACE_PATH:-jar} " == *" $path "* ]] && [ "$pass" = "$rounds" ]; then
     trace_path "$path" "$client"
+  fi
+  if [ -n "${LOAD_PERF:-}" ] && [[ " ${LOAD_PERF_PATH:-stock plain jar} " == *" $path "* ]] && [ "$pass" = "$rounds" ]; then
+    perf_path "$path" "$client"
   fi
   stop_host
 }

@@ -49,10 +49,10 @@ warm_requests=${LOAD_WARM_REQUESTS:-16000}
 timeout=${LOAD_TIMEOUT:-10s}
 providers=${LOAD_PROVIDERS:-Sqlite PostgreSql}
 rounds=${LOAD_ROUNDS:-1}
-for traced in ${LOAD_TRACE_PATH:-jar}; do
+for traced in ${LOAD_TRACE_PATH:-jar} ${LOAD_PERF_PATH:-}; do
   case "$traced" in
     stock | plain | jar | unchained) ;;
-    *) echo "load: LOAD_TRACE_PATH lists stock, plain, jar or unchained, not $traced" >&2; exit 2 ;;
+    *) echo "load: LOAD_TRACE_PATH and LOAD_PERF_PATH list stock, plain, jar or unchained, not $traced" >&2; exit 2 ;;
   esac
 done
 
@@ -133,13 +133,18 @@ run_wrk() { # name file duration
     exit 1
   fi
   local answered
-  answered=$(sed -n 's/.*requests=\([0-9]*\) .*/\1/p' <<<"$line")
+  answered=$(answered_in "$out")
   if [ -n "$sleeper" ]; then
     awk -F, -v n="$answered" -v name="$1" '/clock_nanosleep/ { printf "load: %s: %d sleeps in clock_nanosleep, %.2f per request\n", name, $1, $1 / n }' "$work/$1.sleeps" >&2
   fi
   sed -n 's/.* rps=\([0-9.]*\) .* p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\).*/\1 \2 \3/p' <<<"$line" | tr -d '\n'
   awk -v b="$before" -v a="$after" -v n="$answered" -v hz="$clock_ticks" -v ab="$allocated_before" -v aa="$allocated_after" \
     'BEGIN { printf " %.0f %.1f\n", (a - b) / hz * 1e6 / n, (aa - ab) / 1024 / n }'
+}
+
+# The requests a wrk run answered, from its output file's summary line.
+answered_in() { # wrk-output
+  sed -n 's/^LOAD requests=\([0-9]*\) .*/\1/p' "$1"
 }
 
 # The host's managed allocations so far, in bytes (its /diagnostics/allocated endpoint, on for these runs).
@@ -159,8 +164,8 @@ start_host() { # log-name options...
   local log="$work/host-$1.log"; shift
   port=$(free_port)
   url="http://127.0.0.1:$port"
-  # shellcheck disable=SC2046,SC2086
   if [ -n "${LOAD_PERF:-}" ]; then export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0; fi
+  # shellcheck disable=SC2046,SC2086
   (cd "$project" && exec dotnet "$dll" $(host_options "$provider") --ConnectionStrings:Jar "$connection" ${LOAD_HOST_OPTIONS:-} "$@") >"$log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 120); do
@@ -208,7 +213,7 @@ perf_path() { # path client
   run_wrk "$provider-$path-perf" "$work/$path-perf.txt" "$duration" >/dev/null
   wait "$recorder" || { cat "$work/perf.log" >&2; echo "load: perf record failed" >&2; exit 1; }
   local answered
-  answered=$(sed -n 's/.*requests=\([0-9]*\) .*/\1/p' "$work/$provider-$path-perf.wrk")
+  answered=$(answered_in "$work/$provider-$path-perf.wrk")
   perf report -i "$data" --no-children -g none --sort dso -n --stdio 2>/dev/null |
     awk -v n="$answered" '/^ *[0-9.]+%/ { samples = $2; sub(/^ *[0-9.]+% +[0-9]+ +/, ""); printf "%8.0f µs/request  %s\n", samples / n * 1e6 / 997, $0 }' >"$LOAD_PERF/$provider-$path.dso.txt"
   echo "load: $provider: perf profile of the $path path in $data, CPU per request of each library in $LOAD_PERF/$provider-$path.dso.txt"
